@@ -14,6 +14,8 @@ export interface DomainVariable {
   /** The SurveyJS question name holding the value (a single-choice question). */
   question: string;
   label: LocalizedText;
+  /** Maps answer values to reporting groups (e.g. rank `III/a` → `III`); unmapped values pass through. */
+  recode?: Record<string, string>;
 }
 
 /** A published figure an item replicates, shown beside our estimate ("vs nasional 2021"). */
