@@ -40,4 +40,66 @@ export interface QuestionnaireDefinition {
   json: SurveyJson;
   domainVariables: DomainVariable[];
   referenceFigures: ReferenceFigure[];
+  /** Knowledge tests scored from keyed items (e.g. the understanding score). */
+  knowledgeScores?: KnowledgeScore[];
+  /** Likert composites (e.g. the agency neutrality perception index). */
+  likertIndexes?: LikertIndex[];
+}
+
+/**
+ * The keyed answer of one knowledge item. A single-choice item is correct when its answer is
+ * one of `correct`; a checkbox item (`rule: 'exact-set'`) only when the ticked set equals
+ * `correct`, so ticking a wrong channel as well as the right ones does not score.
+ */
+export interface ScoringKey {
+  /** Question name of the item. */
+  variable: string;
+  /** Option value(s) that are correct. */
+  correct: string[];
+  rule: 'one-of' | 'exact-set';
+}
+
+/** A band of a knowledge score, e.g. "Baik" from 80% correct upwards. */
+export interface ScoreBand {
+  /** Lowest percentage correct (0–100) that falls in this band. */
+  minPercent: number;
+  label: LocalizedText;
+}
+
+/**
+ * A knowledge test scored as the percentage of keyed items answered correctly; an unanswered
+ * item or "Tidak tahu" counts as incorrect.
+ */
+export interface KnowledgeScore {
+  id: string;
+  label: LocalizedText;
+  keys: ScoringKey[];
+  /** Bands from the highest `minPercent` down; the last one should start at 0. */
+  bands: ScoreBand[];
+}
+
+/** A grade of a Likert index, e.g. A from 88.31 upwards (PermenPANRB 14/2017 conversion). */
+export interface IndexGrade {
+  grade: string;
+  /** Lowest converted score (after rounding to 2 decimals) that earns this grade. */
+  minScore: number;
+  label: LocalizedText;
+}
+
+/**
+ * A composite of Likert items computed like the IKM: the mean item score times `multiplier`,
+ * then graded. Items are variables (`question.row` for matrix rows) whose values are the
+ * numbers `scaleMin`..`scaleMax`.
+ */
+export interface LikertIndex {
+  id: string;
+  label: LocalizedText;
+  items: string[];
+  scaleMin: number;
+  scaleMax: number;
+  multiplier: number;
+  /** Grades from the highest `minScore` down. */
+  grades: IndexGrade[];
+  /** Where the method comes from, shown beside the index. */
+  methodNote: LocalizedText;
 }
