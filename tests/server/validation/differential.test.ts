@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Model } from 'survey-core';
 import { netralitasAsn } from '../../../surveys/netralitas-asn.ts';
 import { compileQuestionnaire } from '../../../server/validation/compile-questionnaire.ts';
-import { generatorQuestions, seededRandom, validAnswerSet } from './answer-set-generator.ts';
+import {
+  generatorQuestions,
+  seededRandom,
+  validAnswerSet,
+} from '../../helpers/answer-set-generator.ts';
 import { plantFault, planters } from './planted-faults.ts';
 import type { PlantedFault } from './planted-faults.ts';
 

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { Model } from 'survey-core';
 import { netralitasAsn } from '../../../surveys/netralitas-asn.ts';
 import { compileQuestionnaire } from '../../../server/validation/compile-questionnaire.ts';
-import { generatorQuestions, seededRandom, validAnswerSet } from './answer-set-generator.ts';
+import {
+  generatorQuestions,
+  seededRandom,
+  validAnswerSet,
+} from '../../helpers/answer-set-generator.ts';
 
 const json = netralitasAsn.json;
 const compiled = compileQuestionnaire(json);

@@ -1,7 +1,7 @@
 // Faults to plant in a valid answer set, one kind each, with the question the validator must name.
 
-import type { GeneratorQuestion, Random } from './answer-set-generator.ts';
-import { shownQuestions, validAnswer } from './answer-set-generator.ts';
+import type { GeneratorQuestion, Random } from '../../helpers/answer-set-generator.ts';
+import { shownQuestions, validAnswer } from '../../helpers/answer-set-generator.ts';
 import { choiceOptions, readItems } from '../../../surveys/survey-json-options.ts';
 
 /** An answer set with one planted fault and the question key a validator must report. */

@@ -1,10 +1,10 @@
 // Seeded generator of answer sets for a questionnaire: valid ones that follow its branching, and ones with planted faults.
 
 import { ConditionRunner } from 'survey-core';
-import type { SurveyJson } from '../../../surveys/types.ts';
-import { surveyElements } from '../../../surveys/survey-json-elements.ts';
-import type { JsonElement } from '../../../surveys/survey-json-elements.ts';
-import { choiceOptions, ratingOptions, readItems } from '../../../surveys/survey-json-options.ts';
+import type { SurveyJson } from '../../surveys/types.ts';
+import { surveyElements } from '../../surveys/survey-json-elements.ts';
+import type { JsonElement } from '../../surveys/survey-json-elements.ts';
+import { choiceOptions, ratingOptions, readItems } from '../../surveys/survey-json-options.ts';
 
 /** A deterministic source of randomness, so a failing set can be replayed from its seed. */
 export interface Random {

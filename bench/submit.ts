@@ -1,0 +1,159 @@
+// Measures validated submissions through the real server against a bare Hono + better-sqlite3 insert, same run.
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validSubmissionAnswers } from './valid-submission.ts';
+
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const study = 'netralitas-asn-2021';
+const agency = 'kab-sleman';
+const path = `/api/studies/${study}/responses`;
+
+interface Target {
+  name: 'baseline' | 'platform';
+  port: number;
+  databasePath: string;
+  start(): ChildProcess;
+}
+
+interface RoundResult {
+  rate: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+}
+
+const workDir = mkdtempSync(join(tmpdir(), 'bench-submit-'));
+const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+
+const targets: Target[] = [
+  {
+    name: 'baseline',
+    port: 3901,
+    databasePath: join(workDir, 'baseline.db'),
+    start() {
+      return spawn(tsx, ['bench/baseline-server.ts', String(this.port), this.databasePath], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+    },
+  },
+  {
+    name: 'platform',
+    port: 3902,
+    databasePath: join(workDir, 'platform.db'),
+    start() {
+      return spawn(tsx, ['server/index.ts'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, PORT: String(this.port), DATABASE_URL: this.databasePath },
+      });
+    },
+  },
+];
+
+async function waitUntilServing(port: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/studies`);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server on port ${port} did not start within 60 s`);
+}
+
+async function load(port: number, duration: number): Promise<RoundResult> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json' },
+        // A fresh response id per request: a repeated id would hit the cheaper idempotent path.
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ id: randomUUID(), agency, answers: validSubmissionAnswers }),
+        }),
+      },
+    ],
+  });
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function storedRows(databasePath: string): number {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const results: Record<Target['name'], RoundResult[]> = { baseline: [], platform: [] };
+  const processes = targets.map((t) => t.start());
+  try {
+    for (const target of targets) await waitUntilServing(target.port);
+    // Warm both up (JIT, SQLite page cache) before measuring.
+    for (const target of targets) await load(target.port, 2);
+    const before = storedRows(targets[1]!.databasePath);
+    let platformOk = 0;
+    for (let round = 0; round < rounds; round++) {
+      for (const target of targets) {
+        const r = await load(target.port, seconds);
+        results[target.name].push(r);
+        if (target.name === 'platform') platformOk += r.ok;
+        console.log(
+          `round ${round + 1} ${target.name.padEnd(8)} ${r.rate.toFixed(0).padStart(6)} req/s  ` +
+            `p50 ${r.p50} ms  p99 ${r.p99} ms  2xx ${r.ok}  failed ${r.failed}`,
+        );
+      }
+    }
+    const stored = storedRows(targets[1]!.databasePath) - before;
+    const mean = (xs: RoundResult[], f: (r: RoundResult) => number) =>
+      xs.reduce((s, r) => s + f(r), 0) / xs.length;
+    const base = mean(results.baseline, (r) => r.rate);
+    const plat = mean(results.platform, (r) => r.rate);
+    console.log('');
+    console.log(`connections ${connections}, ${rounds} rounds of ${seconds} s each, alternating`);
+    console.log(
+      `baseline (bare Hono + one better-sqlite3 insert): ${base.toFixed(0)} req/s, ` +
+        `p50 ${mean(results.baseline, (r) => r.p50).toFixed(1)} ms, p99 ${mean(results.baseline, (r) => r.p99).toFixed(1)} ms`,
+    );
+    console.log(
+      `platform (validated, stored submissions):        ${plat.toFixed(0)} req/s, ` +
+        `p50 ${mean(results.platform, (r) => r.p50).toFixed(1)} ms, p99 ${mean(results.platform, (r) => r.p99).toFixed(1)} ms`,
+    );
+    console.log(`ratio platform / baseline: ${(plat / base).toFixed(3)}`);
+    console.log(
+      `platform rows stored during measured rounds: ${stored} (2xx answered: ${platformOk})`,
+    );
+    if (results.platform.some((r) => r.failed > 0)) {
+      console.log('WARNING: the platform answered some requests with errors; see rounds above');
+    }
+  } finally {
+    for (const p of processes) p.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();
