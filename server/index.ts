@@ -1,0 +1,55 @@
+// The server's entry point: read the configuration, start everything, print where to go, stop cleanly on a signal.
+import { questionnaires } from '../surveys/index.ts';
+import { loadConfig } from './config.ts';
+import { demoStudyId, demoTokenStudyId } from './seed/seed-demo.ts';
+import { startServer } from './start-server.ts';
+import { compileQuestionnaire } from './validation/compile-questionnaire.ts';
+
+/** Synthetic responses in a fresh demo database, so dashboards have something to show. */
+const demoResponses = 400;
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const server = await startServer({
+    config,
+    definitions: questionnaires,
+    compile: compileQuestionnaire,
+    demoResponses,
+  });
+
+  const where =
+    config.database.dialect === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)';
+  console.log(`Survei Netralitas ASN server listening on ${server.url} (data: ${where})`);
+  console.log(`  respondent page:  ${server.url}/s/${demoStudyId}/kab-sleman`);
+  console.log(`  open studies:     ${server.url}/api/studies`);
+  if (server.demo) {
+    console.log(
+      `Seeded the demo: 270 agencies (headcounts are illustrative), ${server.demo.responses} ` +
+        'synthetic responses, and these invitation links, shown only now:',
+    );
+    for (const { agencyCode, token } of server.demo.tokens) {
+      console.log(`  ${agencyCode.padEnd(14)} ${server.url}/s/${demoTokenStudyId}/t/${token}`);
+    }
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight and closing the database…`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

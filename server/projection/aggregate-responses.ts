@@ -1,0 +1,123 @@
+// Folds answer sets into per-(wave, agency, profile) counts in memory, ready to be added to the projection tables.
+import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
+import { respondentProfile, type ProfileValues } from './respondent-profile.ts';
+
+/** What aggregation needs of a response. */
+export interface ProjectableResponse {
+  waveId: number;
+  agencyCode: string;
+  questionnaireId: string;
+  questionnaireVersion: number;
+  answers: Record<string, unknown>;
+}
+
+/** A profile met in a batch; `ref` names it until the database gives it an id. */
+export interface PendingProfile {
+  ref: string;
+  questionnaireId: string;
+  key: string;
+  values: ProfileValues;
+}
+
+export interface PendingProfileCount {
+  waveId: number;
+  agencyCode: string;
+  profileRef: string;
+  respondents: number;
+}
+
+export interface PendingAnswerCount {
+  waveId: number;
+  agencyCode: string;
+  profileRef: string;
+  variable: string;
+  /** `''` is the base of a multi-select variable: respondents who ticked anything. */
+  option: string;
+  count: number;
+}
+
+/** The counts of a batch of responses, to be added to what the tables already hold. */
+export interface CountAggregate {
+  profiles: PendingProfile[];
+  profileCounts: PendingProfileCount[];
+  answerCounts: PendingAnswerCount[];
+}
+
+/** The multi-select base row's option: no real option value is empty. */
+export const multiSelectBaseOption = '';
+
+/**
+ * Counts respondents per (wave, agency, profile) and choices per (…, variable, option), using
+ * each response's own questionnaire version to flatten its answers and derive its profile.
+ *
+ * @example
+ * const aggregate = aggregateResponses(batch, questionnaires);
+ */
+export function aggregateResponses(
+  responses: Iterable<ProjectableResponse>,
+  questionnaires: QuestionnaireRegistry,
+): CountAggregate {
+  const profiles = new Map<string, PendingProfile>();
+  const profileCounts = new Map<string, PendingProfileCount>();
+  const answerCounts = new Map<string, PendingAnswerCount>();
+
+  for (const response of responses) {
+    const { definition, compiled } = questionnaires.get(
+      response.questionnaireId,
+      response.questionnaireVersion,
+    );
+    const profile = respondentProfile(definition.domainVariables, response.answers);
+    const profileRef = JSON.stringify([response.questionnaireId, profile.key]);
+    if (!profiles.has(profileRef)) {
+      profiles.set(profileRef, {
+        ref: profileRef,
+        questionnaireId: response.questionnaireId,
+        ...profile,
+      });
+    }
+    const cell = JSON.stringify([response.waveId, response.agencyCode, profileRef]);
+    const counted = profileCounts.get(cell);
+    if (counted) counted.respondents += 1;
+    else {
+      profileCounts.set(cell, {
+        waveId: response.waveId,
+        agencyCode: response.agencyCode,
+        profileRef,
+        respondents: 1,
+      });
+    }
+
+    // Keyed per response: a respondent counts once per option and once per multi-select base.
+    const chosen = new Map<string, [variable: string, option: string]>();
+    // NUL cannot occur in question names or option values, so it separates without escaping.
+    const choose = (variable: string, option: string) =>
+      chosen.set(`${variable}\u0000${option}`, [variable, option]);
+    for (const item of compiled.answerItems(response.answers)) {
+      choose(item.variable, item.option);
+      if (compiled.multiSelectVariables.has(item.variable)) {
+        choose(item.variable, multiSelectBaseOption);
+      }
+    }
+    for (const [pair, [variable, option]] of chosen) {
+      const key = `${cell}\u0000${pair}`;
+      const existing = answerCounts.get(key);
+      if (existing) existing.count += 1;
+      else {
+        answerCounts.set(key, {
+          waveId: response.waveId,
+          agencyCode: response.agencyCode,
+          profileRef,
+          variable,
+          option,
+          count: 1,
+        });
+      }
+    }
+  }
+
+  return {
+    profiles: [...profiles.values()],
+    profileCounts: [...profileCounts.values()],
+    answerCounts: [...answerCounts.values()],
+  };
+}

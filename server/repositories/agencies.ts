@@ -1,0 +1,100 @@
+// Queries on the agency frame: the regional governments, their attributes and headcounts N_h.
+import type { Kysely } from 'kysely';
+import { preparedQuery } from '../db/prepared-query.ts';
+import type { AgencyRow, AgencyType, Database } from '../db/schema.ts';
+import { toBoolean } from '../db/values.ts';
+
+/** An agency of the frame: a stratum of every study, with its population headcount N_h. */
+export interface Agency {
+  code: string;
+  name: string;
+  type: AgencyType;
+  province: string;
+  islandRegion: string;
+  headcount: number;
+  /** The headcount is a generated stand-in; every place that shows it must say so. */
+  headcountIllustrative: boolean;
+}
+
+/** Rows per multi-row statement: well under SQLite's and PostgreSQL's parameter limits. */
+const chunkSize = 500;
+
+function toAgency(row: AgencyRow): Agency {
+  return {
+    code: row.code,
+    name: row.name,
+    type: row.type,
+    province: row.province,
+    islandRegion: row.island_region,
+    headcount: row.headcount,
+    headcountIllustrative: toBoolean(row.headcount_illustrative),
+  };
+}
+
+/**
+ * Every agency, by island region, province, then name.
+ *
+ * @example
+ * const agencies = await listAgencies(db);
+ */
+export async function listAgencies(db: Kysely<Database>): Promise<Agency[]> {
+  const rows = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .orderBy('island_region')
+    .orderBy('province')
+    .orderBy('name')
+    .execute();
+  return rows.map(toAgency);
+}
+
+/**
+ * One agency by code, or undefined.
+ *
+ * @example
+ * await findAgency(db, 'kab-sleman');
+ */
+export async function findAgency(db: Kysely<Database>, code: string): Promise<Agency | undefined> {
+  const [row] = (await agencyByCode(db, code)).rows;
+  return row && toAgency(row);
+}
+
+// Prepared: every agency-link submission looks its agency up.
+const agencyByCode = preparedQuery((db: Kysely<Database>, code: string) =>
+  db.selectFrom('agencies').selectAll().where('code', '=', code),
+);
+
+/**
+ * Inserts agencies, or updates those whose code exists. Pass a transaction to make a whole
+ * frame one unit.
+ *
+ * @example
+ * await upsertAgencies(trx, agencies);
+ */
+export async function upsertAgencies(db: Kysely<Database>, agencies: Agency[]): Promise<void> {
+  for (let i = 0; i < agencies.length; i += chunkSize) {
+    const rows = agencies.slice(i, i + chunkSize).map((a) => ({
+      code: a.code,
+      name: a.name,
+      type: a.type,
+      province: a.province,
+      island_region: a.islandRegion,
+      headcount: a.headcount,
+      headcount_illustrative: a.headcountIllustrative,
+    }));
+    await db
+      .insertInto('agencies')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          type: eb.ref('excluded.type'),
+          province: eb.ref('excluded.province'),
+          island_region: eb.ref('excluded.island_region'),
+          headcount: eb.ref('excluded.headcount'),
+          headcount_illustrative: eb.ref('excluded.headcount_illustrative'),
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,107 @@
+// Gives each test suite its own migrated database on every dialect under test (SQLite always, PostgreSQL when configured).
+import type { Kysely } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { createDatabase } from '../../server/db/create-database.ts';
+import type { DialectName } from '../../server/db/dialect.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import type { Database } from '../../server/db/schema.ts';
+
+/** A migrated, isolated database and the way to throw it away. */
+export interface TestDatabase {
+  dialect: DialectName;
+  db: Kysely<Database>;
+  destroy(): Promise<void>;
+}
+
+/** A dialect the suite runs on, and a factory for fresh databases of it. */
+export interface TestDialect {
+  dialect: DialectName;
+  create(): Promise<TestDatabase>;
+}
+
+/**
+ * The dialects to test: SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set. Each
+ * `create()` gives a new SQLite file in a temp folder, or a new PostgreSQL schema dropped
+ * by `destroy()`, so suites running at the same time never see each other's rows.
+ *
+ * @example
+ * describe.each(testDialects())('agencies on $dialect', (dialect) => { … });
+ */
+export function testDialects(): TestDialect[] {
+  const dialects: TestDialect[] = [{ dialect: 'sqlite', create: createSqlite }];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) dialects.push({ dialect: 'postgres', create: () => createPostgres(url) });
+  return dialects;
+}
+
+/**
+ * Registers hooks that create a database before the suite's tests and destroy it after.
+ *
+ * @example
+ * const t = useTestDatabase(dialect);
+ * it('…', async () => { await t.db.selectFrom('agencies').execute(); });
+ */
+export function useTestDatabase(dialect: TestDialect): { readonly db: Kysely<Database> } {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await dialect.create();
+  });
+  afterAll(async () => {
+    await current?.destroy();
+  });
+  return {
+    get db() {
+      if (!current) throw new Error('The test database exists only inside tests and hooks');
+      return current.db;
+    },
+  };
+}
+
+async function createSqlite(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'netralitas-test-'));
+  const db = createDatabase({ dialect: 'sqlite', path: join(dir, 'test.db') });
+  await migrateToLatest(db);
+  return {
+    dialect: 'sqlite',
+    db,
+    async destroy() {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function createPostgres(url: string): Promise<TestDatabase> {
+  const schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(url, `CREATE SCHEMA ${schema}`);
+  const db = createDatabase({ dialect: 'postgres', url, schema });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    await adminQuery(url, `DROP SCHEMA ${schema} CASCADE`);
+    throw error;
+  }
+  return {
+    dialect: 'postgres',
+    db,
+    async destroy() {
+      await db.destroy();
+      await adminQuery(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    },
+  };
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,260 @@
+// The analyze command: its CSV contract, R's numbers through it, and one-line errors with no partial output.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nodeIo, outputColumns, runAnalyze } from '../../../server/cli/analyze.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const fixtures = join(root, 'tests/fixtures/r-survey/');
+const responses = join(fixtures, 'test_small.csv');
+const scratch = mkdtempSync(join(tmpdir(), 'analyze-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  written: Map<string, string>;
+}
+
+function run(...argv: string[]): Run {
+  const result: Run = { code: 0, stdout: '', stderr: '', written: new Map() };
+  result.code = runAnalyze(argv, {
+    readFile: nodeIo.readFile,
+    writeFile: (path, text) => result.written.set(path, text),
+    stdout: (text) => (result.stdout += text),
+    stderr: (text) => (result.stderr += text),
+  });
+  return result;
+}
+
+function parse(text: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
+function expected(file: string, scope?: string): Record<string, string>[] {
+  const rows = parse(readFileSync(join(fixtures, file), 'utf8'));
+  return scope === undefined ? rows : rows.filter((row) => row.scope === scope);
+}
+
+const key = (row: Record<string, string>) =>
+  `${row.domain_var}|${row.domain}|${row.question}|${row.option}`;
+
+// Columns of the command and the R fixtures' names for them.
+const pairs: [string, string][] = [
+  ['n_base', 'n_base'],
+  ['n_option', 'n_option'],
+  ['estimate', 'prop'],
+  ['se', 'se'],
+  ['ci_low', 'logit_l'],
+  ['ci_high', 'logit_u'],
+  ['df', 'df'],
+  ['deff', 'deff'],
+  ['n_eff', 'n_eff'],
+];
+
+function expectSameNumbers(output: Record<string, string>[], references: Record<string, string>[]) {
+  const ours = new Map(output.map((row) => [key(row), row]));
+  let compared = 0;
+  for (const r of references) {
+    const row = ours.get(key(r));
+    expect(row, key(r)).toBeDefined();
+    const p = Number(r.prop);
+    const usable = p > 0 && p < 1 && Number(r.se) > 0 && Number(r.df) >= 1;
+    for (const [column, rColumn] of pairs) {
+      const theirs = r[rColumn] as string;
+      if (column.startsWith('ci') && (!usable || theirs === 'NA')) continue;
+      if (theirs === 'NA') {
+        expect(row?.[column], `${key(r)} ${column}`).toBe('');
+        continue;
+      }
+      expect(
+        Math.abs(Number(row?.[column]) - Number(theirs)),
+        `${key(r)} ${column}`,
+      ).toBeLessThanOrEqual(1e-9);
+    }
+    compared++;
+  }
+  expect(compared).toBe(references.length);
+}
+
+describe('analyze command', () => {
+  it("prints the contract's columns and R's national and domain numbers (logit interval)", () => {
+    const result = run('--responses', responses, '--by', 'province,gender,agency', '--multi', 'ms');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n')[0]).toBe(outputColumns.join(','));
+    const output = parse(result.stdout);
+    const national = output.filter((row) => row.domain_var === '');
+    expect(national.every((row) => row.domain === '')).toBe(true);
+    expect(national.filter((row) => row.question === 'ms').map((row) => row.option)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+    // Columns not named in --by are questions too (agency_type, age_group).
+    expect(new Set(national.map((row) => row.question))).toEqual(
+      new Set(['agency_type', 'age_group', 'q1', 'q2', 'q3', 'q4', 'q5', 'ms']),
+    );
+    expectSameNumbers(output, [
+      ...expected('expected/estimates_national.csv'),
+      ...expected('expected/estimates_domains.csv'),
+    ]);
+    // Full precision: every number is printed as the shortest text that reads back to the same double.
+    for (const row of national) {
+      for (const column of ['estimate', 'se', 'ci_low', 'ci_high', 'deff', 'n_eff']) {
+        expect(String(Number(row[column]))).toBe(row[column]);
+      }
+    }
+    const q1 = national.find((row) => row.question === 'q1' && row.option === '1');
+    expect(q1?.estimate?.length).toBeGreaterThan(15);
+  });
+
+  it("rakes to agency headcounts and the given shares, giving R's rake() numbers", () => {
+    const result = run('--responses', responses, '--multi', 'ms', '--rake', 'gender=F:0.52,M:0.48');
+    expect(result.code).toBe(0);
+    const references = expected('expected/estimates_raked.csv', 'rake_agency_gender').map(
+      (row) => ({
+        ...row,
+        domain_var: '',
+        domain: '',
+      }),
+    );
+    expectSameNumbers(parse(result.stdout), references);
+  });
+
+  it('takes headcounts from --frame, and writes to --out instead of stdout', () => {
+    const frame = join(scratch, 'frame.csv');
+    const heads = new Map(
+      parse(readFileSync(responses, 'utf8')).map((row) => [row.agency, row.stratum_N]),
+    );
+    writeFileSync(
+      frame,
+      `agency,N\n${[...heads].map(([agency, n]) => `${agency},${n}`).join('\n')}\n`,
+    );
+    const withFrame = run(
+      '--responses',
+      responses,
+      '--frame',
+      frame,
+      '--multi',
+      'ms',
+      '--out',
+      'out.csv',
+    );
+    const withColumn = run('--responses', responses, '--multi', 'ms');
+    expect(withFrame.code).toBe(0);
+    expect(withFrame.stdout).toBe('');
+    expect(withFrame.written.get('out.csv')).toBe(withColumn.stdout);
+  });
+
+  describe('bad input', () => {
+    function badFile(name: string, edit: (lines: string[]) => string[]): string {
+      const path = join(scratch, name);
+      writeFileSync(
+        path,
+        edit(readFileSync(responses, 'utf8').trimEnd().split('\n')).join('\n') + '\n',
+      );
+      return path;
+    }
+
+    function expectOneLineError(result: Run, message: RegExp) {
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.written.size).toBe(0);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+    }
+
+    it('rejects a file without an agency column', () => {
+      // Drop the second column (agency) from every line.
+      const path = badFile('no-agency.csv', (lines) =>
+        lines.map((line) => line.replace(/^([^,]*),[^,]*,/, '$1,')),
+      );
+      expectOneLineError(
+        run('--responses', path, '--out', 'x.csv'),
+        /no-agency\.csv: header, column "agency": missing column/,
+      );
+    });
+
+    it('rejects an agency without a headcount', () => {
+      const frame = join(scratch, 'short-frame.csv');
+      writeFileSync(frame, 'agency,N\nAG002,12\n');
+      expectOneLineError(
+        run('--responses', responses, '--frame', frame, '--out', 'x.csv'),
+        /test_small\.csv: row 1, column "agency": agency "AG001" has no headcount in the frame/,
+      );
+    });
+
+    it('rejects more respondents than the headcount (n_h > N_h)', () => {
+      // AG002 is a census of 12; a 13th respondent cannot exist.
+      const path = badFile('census-plus-one.csv', (lines) => [...lines, lines[2] as string]);
+      expectOneLineError(
+        run('--responses', path, '--out', 'x.csv'),
+        /row 2001, column "stratum_N": agency "AG002" has more respondents than its headcount of 12/,
+      );
+    });
+
+    it('rejects a value other than 0 or 1 in a multi-select column', () => {
+      const path = badFile('bad-multi.csv', (lines) =>
+        lines.map((line, i) => (i === 5 ? line.replace(/,0,0,0,0$/, ',0,2,0,0') : line)),
+      );
+      expect(readFileSync(path, 'utf8').split('\n')[5]).toMatch(/,0,2,0,0$/);
+      expectOneLineError(
+        run('--responses', path, '--multi', 'ms', '--out', 'x.csv'),
+        /row 5, column "ms_b": multi-select value must be 0 or 1, got "2"/,
+      );
+    });
+
+    it('rejects an unknown --by column and a raking level without respondents', () => {
+      expectOneLineError(
+        run('--responses', responses, '--by', 'province,religion'),
+        /header, column "religion": no such column/,
+      );
+      expectOneLineError(
+        run('--responses', responses, '--rake', 'gender=F:0.5,M:0.4,X:0.1'),
+        /column "gender": raking level "X" has no respondents/,
+      );
+    });
+
+    it('reports wrong arguments with usage and exit code 2', () => {
+      const result = run('--by', 'province');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/--responses is required/);
+      expect(run('--responses', responses, '--rake', 'gender').code).toBe(2);
+      expect(run('--responses', responses, '--bogus').code).toBe(2);
+    });
+  });
+
+  it('runs as a program: exit code, stdout, and one line on stderr', () => {
+    const tsx = join(root, 'node_modules/.bin/tsx');
+    const ok = spawnSync(
+      tsx,
+      ['server/cli/analyze.ts', '--responses', responses, '--by', 'gender'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.split('\n')[0]).toBe(outputColumns.join(','));
+    const out = join(scratch, 'never.csv');
+    const bad = spawnSync(
+      tsx,
+      ['server/cli/analyze.ts', '--responses', responses, '--by', 'nope', '--out', out],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+  });
+});

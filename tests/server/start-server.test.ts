@@ -1,0 +1,124 @@
+// Tests the assembled server over real HTTP: demo seeding, submissions through the network, restarts, refusal to start.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../server/config.ts';
+import { demoAnswerGenerator } from '../../server/seed/demo-answers.ts';
+import { startServer } from '../../server/start-server.ts';
+import { compileQuestionnaire } from '../../server/validation/compile-questionnaire.ts';
+import { netralitasAsn } from '../../surveys/netralitas-asn.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+const nextAnswers = demoAnswerGenerator(
+  netralitasAsn.json,
+  compileQuestionnaire(netralitasAsn.json),
+  'start-server-test',
+);
+
+const post = (url: string, body: unknown) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('startTestServer', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('serves the demo studies on a random local port', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${server.url}/api/studies`);
+    expect((await res.json()).map((s: { id: string }) => s.id)).toEqual([
+      'netralitas-asn-2021',
+      'netralitas-asn-token',
+    ]);
+  });
+
+  it('commits a submission before answering 201', async () => {
+    const id = randomUUID();
+    const res = await post(`${server.url}/api/studies/netralitas-asn-2021/responses`, {
+      id,
+      agency: 'kab-sleman',
+      answers: nextAnswers(),
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ id });
+    const row = await server.db
+      .selectFrom('responses')
+      .select('agency_code')
+      .where('client_id', '=', id)
+      .executeTakeFirst();
+    expect(row).toEqual({ agency_code: 'kab-sleman' });
+  });
+
+  it('hands out demo tokens that work once', async () => {
+    const { token, agencyCode } = server.tokens[0]!;
+    const url = `${server.url}/api/studies/netralitas-asn-token/responses`;
+    const first = await post(url, { id: randomUUID(), token, answers: nextAnswers() });
+    expect(first.status).toBe(201);
+    const again = await post(url, { id: randomUUID(), token, answers: nextAnswers() });
+    expect(again.status).toBe(409);
+    expect(agencyCode).toMatch(/^(kab|kota)-/);
+  });
+});
+
+describe('startServer', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'start-server-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    database: { dialect: 'sqlite', path: join(dir, 'data', 'netralitas.db') },
+    bodyLimitBytes: 65_536,
+    materializeIntervalMs: 60_000,
+    timeZone: 'Asia/Jakarta',
+    clientDir: join(dir, 'no-client'),
+    seedDemo: true,
+  };
+  const start = (definitions = [netralitasAsn]) =>
+    startServer({ config, definitions, compile: compileQuestionnaire, demoResponses: 5 });
+
+  it('seeds the demo into a new database only, keeping its data across restarts', async () => {
+    const first = await start();
+    expect(first.demo).toMatchObject({ responses: 5 });
+    await first.close();
+    expect(existsSync(config.database.dialect === 'sqlite' ? config.database.path : '')).toBe(true);
+
+    const second = await start();
+    try {
+      expect(second.demo).toBeUndefined();
+      const res = await fetch(`${second.url}/api/agencies/kab-sleman`);
+      expect(res.status).toBe(200);
+      const rows = await second.db.selectFrom('responses').select('id').execute();
+      expect(rows).toHaveLength(5);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses to start when a published questionnaire version was edited', async () => {
+    const edited = { ...netralitasAsn, title: { id: 'Diubah', en: 'Changed' } };
+    await expect(start([edited])).rejects.toThrow(/differs from the version published/);
+  });
+
+  it('reports a port already in use', async () => {
+    const running = await start();
+    try {
+      await expect(
+        startServer({
+          config: { ...config, port: running.port },
+          definitions: [netralitasAsn],
+          compile: compileQuestionnaire,
+        }),
+      ).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await running.close();
+    }
+  });
+});
