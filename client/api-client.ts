@@ -1,0 +1,75 @@
+// The client's only door to the server: `hc<AppType>` calls wrapped into settled, typed results.
+
+import { hc, type InferResponseType } from 'hono/client';
+import type { AppType } from '../server/app';
+
+/** The server's one error envelope: `{ error: { code, message, details? } }`. */
+export interface ApiError {
+  code: string;
+  message: string;
+  details?: { question: string; problem: string }[];
+}
+
+/** A settled call: the parsed body on success, the status and error envelope otherwise. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; error: ApiError };
+
+const requestInit: RequestInit = {
+  // Respondents are anonymous: never send a cookie a researcher's session may have left.
+  credentials: 'omit',
+  cache: 'no-store',
+};
+
+const client = hc<AppType>('/', { init: requestInit });
+
+const studies = client.api.studies;
+const agencies = client.api.agencies;
+
+export type StudySummary = InferResponseType<(typeof studies)['$get'], 200>[number];
+export type Agency = InferResponseType<(typeof agencies)[':code']['$get'], 200>;
+/** SurveyJS JSON as the server sends it: localized strings, `locale` set. */
+export type QuestionnaireJson = Record<string, unknown>;
+
+export type ResponseSubmission =
+  | { id: string; agency: string; answers: Record<string, unknown> }
+  | { id: string; token: string; answers: Record<string, unknown> };
+
+/** Network failures reject (so callers can retry); HTTP errors resolve as `ok: false`. */
+async function settle<T>(request: Promise<Response>): Promise<ApiResult<T>> {
+  const res = await request;
+  const body: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return { ok: true, value: body as T };
+  return { ok: false, status: res.status, error: readError(body, res.status) };
+}
+
+function readError(body: unknown, status: number): ApiError {
+  const error = (body as { error?: Partial<ApiError> } | undefined)?.error;
+  if (error && typeof error.code === 'string') {
+    return { ...error, code: error.code, message: error.message ?? '' };
+  }
+  // A proxy's HTML error page or an empty body: keep the status, invent nothing else.
+  return { code: `HTTP_${status}`, message: `HTTP ${status}` };
+}
+
+export const api = {
+  listOpenStudies: () => settle<StudySummary[]>(studies.$get()),
+
+  getStudy: (study: string) => settle<StudySummary>(studies[':study'].$get({ param: { study } })),
+
+  getAgency: (code: string) => settle<Agency>(agencies[':code'].$get({ param: { code } })),
+
+  /** Both languages are in every localized string, so the page switches without refetching. */
+  getQuestionnaire: (study: string) =>
+    settle<QuestionnaireJson>(studies[':study'].questionnaire.$get({ param: { study } })),
+
+  submitResponse: (study: string, submission: ResponseSubmission) =>
+    settle<{ id: string }>(
+      studies[':study'].responses.$post(
+        { param: { study } },
+        // The route parses the body itself (it has no validator to type it), so send it raw.
+        {
+          headers: { 'content-type': 'application/json' },
+          init: { ...requestInit, body: JSON.stringify(submission) },
+        },
+      ),
+    ),
+};

@@ -1,0 +1,36 @@
+// Browser entry: picks the page for the current path and loads only that page's code.
+//
+// Each page is a lazy chunk, so the respondent page never downloads landing or (later)
+// dashboard code, and those never download the survey renderer.
+
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { parseRoute } from './routes';
+import './base.css';
+
+const LandingPage = lazy(() => import('./landing/landing-page'));
+const RespondentPage = lazy(() => import('./respondent/respondent-page'));
+const UnknownPathPage = lazy(() => import('./respondent/unknown-path-page'));
+
+function App() {
+  const route = parseRoute(window.location.pathname);
+  switch (route.page) {
+    case 'landing':
+      return <LandingPage />;
+    case 'respondent':
+      return <RespondentPage link={route.link} />;
+    case 'not-found':
+      return <UnknownPathPage />;
+  }
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <Suspense fallback={<p className="page-loading" aria-busy="true" />}>
+      <App />
+    </Suspense>
+  </StrictMode>,
+);

@@ -1,0 +1,24 @@
+// Decides which explanation page a refused request deserves, from the server's error code.
+
+import type { ApiError } from '../api-client';
+import type { LinkProblem } from './messages';
+
+const problemOfCode: Record<string, LinkProblem> = {
+  STUDY_NOT_FOUND: 'unknown-link',
+  AGENCY_NOT_FOUND: 'unknown-link',
+  TOKEN_NOT_FOUND: 'unknown-link',
+  NOT_FOUND: 'unknown-link',
+  WAVE_CLOSED: 'closed',
+  TOKEN_USED: 'token-used',
+};
+
+/**
+ * Unknown study, agency or token → the unknown-link page; a closed wave or a spent invitation
+ * → their own pages; anything else is a refusal the respondent cannot fix by themselves.
+ *
+ * @example
+ * linkProblemOf(409, { code: 'TOKEN_USED', message: '' }) // 'token-used'
+ */
+export function linkProblemOf(status: number, error: ApiError): LinkProblem {
+  return problemOfCode[error.code] ?? (status === 404 ? 'unknown-link' : 'send-refused');
+}

@@ -1,0 +1,47 @@
+// Maps a browser path to the page it shows; the one place that knows the client's URL scheme.
+
+/** How a respondent arrived: an agency's shared link or a personal invitation token. */
+export type RespondentLink =
+  | { study: string; kind: 'agency'; agency: string }
+  | { study: string; kind: 'token'; token: string };
+
+export type Route =
+  { page: 'landing' } | { page: 'respondent'; link: RespondentLink } | { page: 'not-found' };
+
+const segment = (value: string): string | undefined => {
+  try {
+    const decoded = decodeURIComponent(value);
+    return decoded === '' ? undefined : decoded;
+  } catch {
+    // A malformed %-escape is an unknown link, not a crash.
+    return undefined;
+  }
+};
+
+/**
+ * Parses `/`, `/s/:study/:agency` and `/s/:study/t/:token` (a trailing slash is tolerated).
+ *
+ * @example
+ * parseRoute('/s/netralitas-asn-2021/kab-sleman')
+ * // { page: 'respondent', link: { study: 'netralitas-asn-2021', kind: 'agency', agency: 'kab-sleman' } }
+ */
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.replace(/\/+$/, '').split('/').slice(1);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === '')) return { page: 'landing' };
+  if (parts[0] !== 's') return { page: 'not-found' };
+  const values = parts.slice(1).map(segment);
+  if (values.some((v) => v === undefined)) return { page: 'not-found' };
+  const [study, second, third] = values as string[];
+  if (values.length === 2 && study && second) {
+    return { page: 'respondent', link: { study, kind: 'agency', agency: second } };
+  }
+  if (values.length === 3 && study && second === 't' && third) {
+    return { page: 'respondent', link: { study, kind: 'token', token: third } };
+  }
+  return { page: 'not-found' };
+}
+
+/** The path of an agency link, for the landing page and tests. */
+export function agencyLinkPath(study: string, agency: string): string {
+  return `/s/${encodeURIComponent(study)}/${encodeURIComponent(agency)}`;
+}

@@ -1,0 +1,348 @@
+// End-to-end tests of the respondent page: headless Chromium at phone width, the real server and database.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftKey, type Draft } from '../../client/respondent/draft-store';
+import type { RespondentLink } from '../../client/routes';
+import { demoAnswerGenerator } from '../../server/seed/demo-answers';
+import { compileQuestionnaire } from '../../server/validation/compile-questionnaire';
+import { netralitasAsn } from '../../surveys/netralitas-asn';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { answerCurrentPage, turnPage, questionTypes, tapChoice } from './fill-questionnaire';
+
+const root = resolve(import.meta.dirname, '../..');
+const questions = questionTypes(netralitasAsn.json);
+const agencyStudy = 'netralitas-asn-2021';
+const tokenStudy = 'netralitas-asn-token';
+const sleman: RespondentLink = { study: agencyStudy, kind: 'agency', agency: 'kab-sleman' };
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // `npm test` builds first; a bare `vitest run` on a fresh clone builds here.
+  if (!existsSync(resolve(root, 'dist/client/index.html'))) {
+    await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
+  }
+  [server, browser] = await Promise.all([
+    startTestServer(),
+    chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    }),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Phone {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page requested, to prove nothing leaves the survey's own server. */
+  requests: string[];
+}
+
+/**
+ * A fresh phone-sized browser profile (empty storage). Reduced motion is on, which the page
+ * honours by turning SurveyJS animations off, so taps never land on a moving layout.
+ */
+async function phone(): Promise<Phone> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    reducedMotion: 'reduce',
+  });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  return { context, page, requests };
+}
+
+const foreign = (requests: string[]): string[] =>
+  requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:'));
+
+const linkPath = (link: RespondentLink): string =>
+  link.kind === 'agency'
+    ? `/s/${link.study}/${link.agency}`
+    : `/s/${link.study}/t/${encodeURIComponent(link.token)}`;
+
+/** Leaves a draft on the device as an earlier visit would have, then opens the link. */
+async function openWithDraft(page: Page, link: RespondentLink, draft: Draft): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+    draftKey(link),
+    JSON.stringify(draft),
+  ] as const);
+  await page.goto(server.url + linkPath(link));
+}
+
+const draftKeys = (page: Page): Promise<string[]> =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('netralitas:draft')));
+
+const isChecked = (page: Page, question: string, value: string): Promise<boolean> =>
+  page.locator(`[data-name="${question}"] input[value="${value}"]`).isChecked();
+
+/** The progress bar's caption; SurveyJS keeps a hidden copy for measuring, so take the shown one. */
+const progressText = (page: Page): Promise<string | null> =>
+  page.locator('.sd-progress__text').filter({ visible: true }).textContent();
+
+const pageTitles = [
+  /Bagian B/,
+  /Bagian C/,
+  /Bagian D/,
+  /Bagian E/,
+  /Bagian F/,
+  /Bagian G/,
+  /Bagian H/,
+  /Bagian I/,
+];
+
+describe('respondent page', () => {
+  it('takes a respondent through the questionnaire in Indonesian, resumes after a reload, and stores the answers', async () => {
+    const { context, page, requests } = await phone();
+    await page.goto(`${server.url}${linkPath(sleman)}`);
+
+    await page.getByText('Instansi: Kabupaten Sleman').waitFor();
+    await page.getByText('Jenis kelamin', { exact: true }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    expect(await page.getByRole('button', { name: 'Selanjutnya', exact: true }).isVisible()).toBe(
+      true,
+    );
+    expect(await progressText(page)).toBe('Halaman 1 dari 9');
+
+    // A7 = PPPK opens the PPPK grade (A8b), not the civil-service rank (A8).
+    const partA = await answerCurrentPage(page, questions, { A7: 'pppk', A8b: 'IX' });
+    expect(partA).toContain('A8b');
+    expect(partA).not.toContain('A8');
+    expect(await page.locator('[data-name="A8"]').isVisible()).toBe(false);
+    await turnPage(page, 'Selanjutnya', /Bagian B/);
+
+    // B2–B5 are asked only of those who received information on neutrality (B1 = ya).
+    expect(await page.locator('[data-name="B2"]').isVisible()).toBe(false);
+    await tapChoice(page, 'B1', 'ya');
+    await page.locator('[data-name="B2"]').waitFor();
+    await answerCurrentPage(page, questions, { B1: 'ya', B2: ['bawaslu', 'inspektorat'] });
+    await turnPage(page, 'Selanjutnya', /Bagian C/);
+
+    // Midway through part C the page is reloaded (a dropped connection, a closed tab).
+    await tapChoice(page, 'C1', 'tidak_melanggar');
+    expect(await draftKeys(page)).toEqual([`netralitas:draft:v1:${agencyStudy}:a:kab-sleman`]);
+    await page.reload();
+    await page
+      .locator('.sd-page__title')
+      .filter({ hasText: /Bagian C/ })
+      .waitFor();
+    expect(await progressText(page)).toBe('Halaman 3 dari 9');
+    expect(await isChecked(page, 'C1', 'tidak_melanggar')).toBe(true);
+    await turnPage(page, 'Sebelumnya', /Bagian B/);
+    expect(await isChecked(page, 'B1', 'ya')).toBe(true);
+    expect(await isChecked(page, 'B2', 'inspektorat')).toBe(true);
+    await turnPage(page, 'Selanjutnya', /Bagian C/);
+
+    await answerCurrentPage(page, questions, { C1: 'tidak_melanggar' });
+    for (const title of pageTitles.slice(2)) {
+      await turnPage(page, 'Selanjutnya', title);
+      await answerCurrentPage(page, questions, { G1: 'tidak_setuju', H9: 'Perkuat pengawasan.' });
+    }
+    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+
+    await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
+    expect(await page.getByText(/tanpa nama, NIP, atau alamat IP/).isVisible()).toBe(true);
+    const receipt = (await page.locator('[data-receipt]').textContent()) ?? '';
+    expect(receipt).toMatch(/^[0-9a-f]{8}$/);
+
+    const rows = await server.db
+      .selectFrom('responses')
+      .selectAll()
+      .where('client_id', 'like', `${receipt}%`)
+      .execute();
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row?.agency_code).toBe('kab-sleman');
+    const answers = JSON.parse(row?.answers ?? '{}') as Record<string, unknown>;
+    expect(answers).toMatchObject({
+      A7: 'pppk',
+      A8b: 'IX',
+      B1: 'ya',
+      B2: ['bawaslu', 'inspektorat'],
+      C1: 'tidak_melanggar',
+      G1: 'tidak_setuju',
+      H9: 'Perkuat pengawasan.',
+    });
+    expect(answers).not.toHaveProperty('A8');
+    expect(answers).not.toHaveProperty('G2');
+
+    // Nothing is left on the device, and nothing was asked of any other server.
+    expect(await draftKeys(page)).toEqual([]);
+    expect(foreign(requests)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('keeps the answers through a lost connection and sends them once it returns', async () => {
+    const { context, page } = await phone();
+    const answers = demoAnswerGenerator(
+      netralitasAsn.json,
+      compileQuestionnaire(netralitasAsn.json),
+      'respondent-page-test',
+    )();
+    const responseId = crypto.randomUUID();
+    await openWithDraft(page, sleman, { responseId, answers, pageNo: 8, submitting: false });
+    await page
+      .locator('.sd-page__title')
+      .filter({ hasText: /Bagian I/ })
+      .waitFor();
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await page.getByRole('heading', { name: 'Koneksi bermasalah' }).waitFor();
+    const saved = await page.evaluate((key) => localStorage.getItem(key), draftKey(sleman));
+    expect(JSON.parse(saved ?? '{}')).toMatchObject({ responseId, submitting: true });
+
+    expect(await page.getByRole('button', { name: 'Coba kirim sekarang' }).isVisible()).toBe(true);
+
+    // Coming back online wakes the waiting retry at once.
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
+    // The id chosen before the connection dropped is the one stored: retries cannot duplicate.
+    expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
+    const stored = await server.db
+      .selectFrom('responses')
+      .select('agency_code')
+      .where('client_id', '=', responseId)
+      .execute();
+    expect(stored).toEqual([{ agency_code: 'kab-sleman' }]);
+    await context.close();
+  });
+
+  it('switches to English and back without losing answers, and remembers the choice', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${server.url}${linkPath(sleman)}`);
+    await page.getByText('Jenis kelamin', { exact: true }).waitFor();
+    await tapChoice(page, 'A4', 'perempuan');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Sex', { exact: true }).waitFor();
+    expect(await page.getByText('Agency: Kabupaten Sleman').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Next', exact: true }).isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await isChecked(page, 'A4', 'perempuan')).toBe(true);
+
+    await page.reload();
+    await page.getByText('Sex', { exact: true }).waitFor();
+    expect(await isChecked(page, 'A4', 'perempuan')).toBe(true);
+
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByText('Jenis kelamin', { exact: true }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await context.close();
+  });
+
+  it('explains an unknown link instead of showing a blank page, in either language', async () => {
+    const { context, page } = await phone();
+    for (const path of [
+      `/s/${agencyStudy}/kab-tidak-ada`,
+      `/s/studi-tidak-ada/kab-sleman`,
+      `/s/${tokenStudy}/kab-sleman`,
+      `/s/${agencyStudy}`,
+    ]) {
+      await page.goto(server.url + path);
+      await page.getByRole('heading', { name: 'Tautan tidak dikenal' }).waitFor();
+      expect(await page.locator('.sd-root-modern').count(), path).toBe(0);
+    }
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Unknown link' }).waitFor();
+    await context.close();
+  });
+
+  it('shows the server’s objections on the questions they concern', async () => {
+    const { context, page } = await phone();
+    // A draft that was being sent when the tab closed, with an answer the questionnaire lacks.
+    await openWithDraft(page, sleman, {
+      responseId: crypto.randomUUID(),
+      answers: { A4: 'bukan_pilihan' },
+      pageNo: 0,
+      submitting: true,
+    });
+    const summary = page.locator('[data-answer-problems]');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Beberapa jawaban perlu diperbaiki');
+    expect(await summary.locator('[data-question="A4"]').textContent()).toContain('Jenis kelamin');
+    expect(await page.locator('[data-name="A4"].sd-question--error').isVisible()).toBe(true);
+    // Nothing was stored, and the draft stays for the respondent to correct.
+    expect(await draftKeys(page)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('tells an invitee whose invitation was already used, and forgets the draft', async () => {
+    const invitation = server.tokens[0];
+    if (!invitation) throw new Error('the demo seed has no invitation tokens');
+    const link: RespondentLink = { study: tokenStudy, kind: 'token', token: invitation.token };
+    const { context, page } = await phone();
+    await page.goto(server.url + linkPath(link));
+    await page.getByText('Jenis kelamin', { exact: true }).waitFor();
+
+    // Someone else (or another device) spent the invitation meanwhile.
+    const tokenHash = createHash('sha256').update(invitation.token).digest('hex');
+    await server.db
+      .updateTable('invitation_tokens')
+      .set({ used: true })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+    await openWithDraft(page, link, {
+      responseId: crypto.randomUUID(),
+      answers: { A4: 'perempuan' },
+      pageNo: 0,
+      submitting: true,
+    });
+    await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
+    expect(await draftKeys(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a closed study as closed, not as a questionnaire', async () => {
+    const { context, page } = await phone();
+    await server.db.updateTable('waves').set({ status: 'closed' }).execute();
+    try {
+      await page.goto(`${server.url}${linkPath(sleman)}`);
+      await page.getByRole('heading', { name: 'Survei sudah ditutup' }).waitFor();
+      expect(await page.locator('.sd-root-modern').count()).toBe(0);
+    } finally {
+      await server.db.updateTable('waves').set({ status: 'open' }).execute();
+      await context.close();
+    }
+  });
+
+  it('keeps the survey renderer out of the landing page', async () => {
+    const scriptsOf = async (path: string, ready: string): Promise<string> => {
+      const { context, page } = await phone();
+      const bodies: Promise<string>[] = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') bodies.push(response.text());
+      });
+      await page.goto(server.url + path);
+      await page.getByText(ready, { exact: true }).first().waitFor();
+      const text = (await Promise.all(bodies)).join('\n');
+      await context.close();
+      return text;
+    };
+    const landing = await scriptsOf('/', 'Survei Netralitas ASN (demo)');
+    const respondent = await scriptsOf(linkPath(sleman), 'Jenis kelamin');
+    // The marker is SurveyJS's own root class: present where the survey renders, absent on /.
+    expect(respondent).toContain('sd-root-modern');
+    expect(landing).not.toContain('sd-root-modern');
+  });
+});
