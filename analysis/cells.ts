@@ -11,6 +11,12 @@ export interface StratumInfo {
  * Counts by stratum and respondent profile. A profile is one combination of the respondent-level
  * grouping variables (sex, position type, …); design, post-stratified and raked weights are all
  * constant within a (stratum, profile) cell, so counts carry every Σw and Σw² the estimators need.
+ *
+ * Entries for the same cell add up (incremental counts can be passed as they are). Domains are
+ * the stratum itself (addressed as `agency` by default, see `createDesign`), any stratum
+ * attribute, any profile variable, or a pair of them. A multi-select question is one question
+ * whose options are counted separately over the same base. Per-respondent scores (for means)
+ * travel in `ScoreCount` cells (score-cells.ts).
  */
 export interface CellCounts {
   strata: Map<string, StratumInfo>;

@@ -93,7 +93,17 @@ function violations(folder: TopFolder, files: SourceFile[]): string[] {
   return problems;
 }
 
+const sourceFolders = [...topFolders, 'tests', 'bench'];
+
 describe('module boundaries', () => {
+  it('has every source file start with a one-line comment saying what it is for', () => {
+    const missing = sourceFolders
+      .flatMap(sourceFiles)
+      .filter((path) => !/^\/\/ \S.+/.test(readFileSync(path, 'utf8').split('\n')[0] ?? ''))
+      .map((path) => relative(root, path));
+    expect(missing).toEqual([]);
+  });
+
   it.each(topFolders)('%s imports only what the house style allows', (folder) => {
     const files = sourceFiles(folder).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
     expect(violations(folder, files)).toEqual([]);

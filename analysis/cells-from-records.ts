@@ -1,0 +1,342 @@
+// Cell counts from respondent-level records (a parsed responses CSV), validated row by row.
+
+import type { CellCounts, OptionCount, ProfileCount, QuestionCount, StratumInfo } from './cells.ts';
+import { parseHeadcount } from './headcounts-from-records.ts';
+import { RecordError } from './record-error.ts';
+import { compareCodeUnits } from './code-unit-order.ts';
+import { cellKey } from './design.ts';
+
+/** How to read respondent records; see {@link cellCountsFromRecords}. */
+export interface RecordsOptions {
+  /** Column names in file order (PapaParse's `meta.fields`). */
+  header: readonly string[];
+  /** The stratum column. Default `agency`. */
+  stratumColumn?: string;
+  /** Column holding N_h on every row, used when `headcounts` is not given. Default `stratum_N`. */
+  headcountColumn?: string;
+  /** N_h by stratum from a frame; takes the place of the headcount column. */
+  headcounts?: ReadonlyMap<string, number>;
+  /** Columns to skip. Default `['resp_id']`. */
+  ignoredColumns?: readonly string[];
+  /** Domain (breakdown) columns: respondent variables, not questions. */
+  domainColumns?: readonly string[];
+  /** Other respondent variables that are not questions (e.g. raking variables). */
+  respondentColumns?: readonly string[];
+  /** Prefixes P whose columns `P_x` form one multi-select question with options x (0/1 each). */
+  multiSelectPrefixes?: readonly string[];
+}
+
+/** A question found in the records, with its options in report order. */
+export interface RecordQuestion {
+  name: string;
+  /** Categorical: distinct answers in code-unit order; multi-select: the `x` of each `P_x`, in column order. */
+  options: string[];
+  multiSelect: boolean;
+}
+
+/** The cells of a set of records and the questions they hold. */
+export interface RecordCells {
+  cells: CellCounts;
+  questions: RecordQuestion[];
+  /** Respondent variables kept in the profiles (domain columns, then other respondent columns). */
+  profileVariables: string[];
+  /** Profile id of each record, in record order (to attach per-respondent scores to the same cells). */
+  rowProfiles: Int32Array;
+}
+
+interface QuestionPlan {
+  name: string;
+  multiSelect: boolean;
+  /** Categorical: the one column; multi-select: one per option. */
+  columns: string[];
+  options: string[];
+  optionIndex: Map<string, number>;
+}
+
+interface CellTally {
+  stratum: string;
+  profile: number;
+  respondents: number;
+  bases: Float64Array;
+  choices: number[][];
+}
+
+function planQuestions(
+  options: RecordsOptions,
+  stratumColumn: string,
+  headcountColumn: string | null,
+) {
+  const { header } = options;
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (column === '') throw new RecordError('a column has no name', 0, null);
+    if (seen.has(column)) throw new RecordError('the column name appears twice', 0, column);
+    seen.add(column);
+  }
+  if (!seen.has(stratumColumn)) throw new RecordError('missing column', 0, stratumColumn);
+  if (headcountColumn !== null && !seen.has(headcountColumn)) {
+    throw new RecordError(`missing column (or give the headcounts in a frame)`, 0, headcountColumn);
+  }
+  const profileVariables: string[] = [];
+  for (const column of [...(options.domainColumns ?? []), ...(options.respondentColumns ?? [])]) {
+    if (!seen.has(column)) throw new RecordError('no such column', 0, column);
+    if (column !== stratumColumn && !profileVariables.includes(column))
+      profileVariables.push(column);
+  }
+  const reserved = new Set<string>([
+    stratumColumn,
+    ...(headcountColumn === null ? [] : [headcountColumn]),
+    ...(options.ignoredColumns ?? ['resp_id']),
+    ...profileVariables,
+  ]);
+  // A frame replaces the headcount column; it is still not a question.
+  if (options.headcounts !== undefined) reserved.add(options.headcountColumn ?? 'stratum_N');
+
+  const prefixOf = new Map<string, string>();
+  for (const prefix of options.multiSelectPrefixes ?? []) {
+    const columns = header.filter(
+      (column) => column.startsWith(`${prefix}_`) && column.length > prefix.length + 1,
+    );
+    if (columns.length === 0)
+      throw new RecordError(`no columns for multi-select "${prefix}"`, 0, `${prefix}_*`);
+    for (const column of columns) {
+      const other = prefixOf.get(column);
+      if (other !== undefined) {
+        throw new RecordError(`belongs to both multi-select "${other}" and "${prefix}"`, 0, column);
+      }
+      if (reserved.has(column)) {
+        throw new RecordError(
+          `is both a multi-select option and a design or domain column`,
+          0,
+          column,
+        );
+      }
+      prefixOf.set(column, prefix);
+    }
+  }
+
+  const plans: QuestionPlan[] = [];
+  const planByPrefix = new Map<string, QuestionPlan>();
+  for (const column of header) {
+    if (reserved.has(column)) continue;
+    const prefix = prefixOf.get(column);
+    if (prefix === undefined) {
+      if (planByPrefix.has(column)) {
+        throw new RecordError(`clashes with the multi-select question of that name`, 0, column);
+      }
+      plans.push({
+        name: column,
+        multiSelect: false,
+        columns: [column],
+        options: [],
+        optionIndex: new Map(),
+      });
+      continue;
+    }
+    let plan = planByPrefix.get(prefix);
+    if (plan === undefined) {
+      if (plans.some((existing) => existing.name === prefix)) {
+        throw new RecordError(`clashes with the multi-select question of that name`, 0, prefix);
+      }
+      plan = { name: prefix, multiSelect: true, columns: [], options: [], optionIndex: new Map() };
+      planByPrefix.set(prefix, plan);
+      plans.push(plan);
+    }
+    const option = column.slice(prefix.length + 1);
+    plan.optionIndex.set(option, plan.options.length);
+    plan.options.push(option);
+    plan.columns.push(column);
+  }
+  return { plans, profileVariables };
+}
+
+/**
+ * Builds cell counts from respondent-level records, the CSV contract of the `analyze`
+ * command: `agency` is the stratum; N_h comes from a `stratum_N` column (constant within an
+ * agency) or from frame headcounts; domain and respondent columns become profile variables;
+ * the columns `P_x` of a multi-select prefix P form one question (0/1 per option x, all empty =
+ * not answered); every other column is a categorical question; an empty cell is "not answered".
+ *
+ * Throws a {@link RecordError} naming the row and column for: a missing `agency` or headcount
+ * column, an unknown domain column, an empty agency, an agency without a headcount, a headcount
+ * that changes within an agency or is not a whole number, more respondents than the headcount
+ * (n_h > N_h), and a multi-select value other than 0 or 1 (or only some options answered).
+ *
+ * @example
+ * const { cells, questions } = cellCountsFromRecords(records, {
+ *   header, domainColumns: ['province', 'gender'], multiSelectPrefixes: ['ms'],
+ * });
+ */
+export function cellCountsFromRecords(
+  records: readonly Readonly<Record<string, string | undefined>>[],
+  options: RecordsOptions,
+): RecordCells {
+  const stratumColumn = options.stratumColumn ?? 'agency';
+  const headcountColumn =
+    options.headcounts === undefined ? (options.headcountColumn ?? 'stratum_N') : null;
+  const { plans, profileVariables } = planQuestions(options, stratumColumn, headcountColumn);
+  if (records.length === 0) throw new RecordError('no data rows', null, null);
+
+  const headcounts = new Map<string, number>();
+  const respondentsByStratum = new Map<string, number>();
+  const profileIds = new Map<string, number>();
+  const profiles = new Map<number, Record<string, string | null>>();
+  const tallies = new Map<string, CellTally>();
+  const rowProfiles = new Int32Array(records.length);
+
+  records.forEach((record, index) => {
+    const row = index + 1;
+    const stratum = record[stratumColumn] ?? '';
+    if (stratum === '') throw new RecordError('empty agency', row, stratumColumn);
+
+    let headcount: number | undefined;
+    if (headcountColumn === null) {
+      headcount = options.headcounts?.get(stratum);
+      if (headcount === undefined) {
+        throw new RecordError(
+          `agency "${stratum}" has no headcount in the frame`,
+          row,
+          stratumColumn,
+        );
+      }
+    } else {
+      const text = record[headcountColumn] ?? '';
+      const parsed = parseHeadcount(text);
+      if (parsed === null) {
+        throw new RecordError(
+          `headcount of agency "${stratum}" must be a whole number of at least 1, got "${text}"`,
+          row,
+          headcountColumn,
+        );
+      }
+      const known = headcounts.get(stratum);
+      if (known !== undefined && known !== parsed) {
+        throw new RecordError(
+          `agency "${stratum}" has headcount ${parsed} here but ${known} on an earlier row`,
+          row,
+          headcountColumn,
+        );
+      }
+      headcount = parsed;
+    }
+    headcounts.set(stratum, headcount);
+    const respondents = (respondentsByStratum.get(stratum) ?? 0) + 1;
+    if (respondents > headcount) {
+      throw new RecordError(
+        `agency "${stratum}" has more respondents than its headcount of ${headcount} (n_h > N_h)`,
+        row,
+        headcountColumn ?? stratumColumn,
+      );
+    }
+    respondentsByStratum.set(stratum, respondents);
+
+    const values = profileVariables.map((variable) => {
+      const value = record[variable] ?? '';
+      return value === '' ? null : value;
+    });
+    const profileKey = JSON.stringify(values);
+    let profile = profileIds.get(profileKey);
+    if (profile === undefined) {
+      profile = profileIds.size;
+      profileIds.set(profileKey, profile);
+      profiles.set(
+        profile,
+        Object.fromEntries(profileVariables.map((variable, i) => [variable, values[i] ?? null])),
+      );
+    }
+    rowProfiles[index] = profile;
+    const key = cellKey(stratum, profile);
+    let tally = tallies.get(key);
+    if (tally === undefined) {
+      tally = {
+        stratum,
+        profile,
+        respondents: 0,
+        bases: new Float64Array(plans.length),
+        choices: plans.map(() => []),
+      };
+      tallies.set(key, tally);
+    }
+    tally.respondents++;
+
+    plans.forEach((plan, q) => {
+      const counts = tally.choices[q] as number[];
+      if (!plan.multiSelect) {
+        const value = record[plan.name] ?? '';
+        if (value === '') return;
+        let option = plan.optionIndex.get(value);
+        if (option === undefined) {
+          option = plan.options.length;
+          plan.optionIndex.set(value, option);
+          plan.options.push(value);
+        }
+        tally.bases[q] = (tally.bases[q] as number) + 1;
+        counts[option] = (counts[option] ?? 0) + 1;
+        return;
+      }
+      const cellsOfRow = plan.columns.map((column) => (record[column] ?? '').trim());
+      const answered = cellsOfRow.filter((value) => value !== '').length;
+      if (answered === 0) return;
+      cellsOfRow.forEach((value, option) => {
+        const column = plan.columns[option] as string;
+        if (value === '') {
+          throw new RecordError(
+            `multi-select "${plan.name}" is answered in other columns of this row but empty here`,
+            row,
+            column,
+          );
+        }
+        if (value !== '0' && value !== '1') {
+          throw new RecordError(`multi-select value must be 0 or 1, got "${value}"`, row, column);
+        }
+        if (value === '1') counts[option] = (counts[option] ?? 0) + 1;
+      });
+      tally.bases[q] = (tally.bases[q] as number) + 1;
+    });
+  });
+
+  const strata = new Map<string, StratumInfo>();
+  for (const [stratum, populationSize] of headcounts)
+    strata.set(stratum, { populationSize, attributes: {} });
+  const respondents: ProfileCount[] = [];
+  const bases: QuestionCount[] = [];
+  const choices: OptionCount[] = [];
+  for (const tally of tallies.values()) {
+    respondents.push({ stratum: tally.stratum, profile: tally.profile, count: tally.respondents });
+    plans.forEach((plan, q) => {
+      const base = tally.bases[q] as number;
+      if (base === 0) return;
+      bases.push({
+        stratum: tally.stratum,
+        profile: tally.profile,
+        question: plan.name,
+        count: base,
+      });
+      const counts = tally.choices[q] as number[];
+      plan.options.forEach((option, k) => {
+        const count = counts[k] ?? 0;
+        // Multi-select options are listed even when nobody ticked them.
+        if (count > 0 || plan.multiSelect) {
+          choices.push({
+            stratum: tally.stratum,
+            profile: tally.profile,
+            question: plan.name,
+            option,
+            count,
+          });
+        }
+      });
+    });
+  }
+  const questions = plans.map((plan) => ({
+    name: plan.name,
+    options: plan.multiSelect ? [...plan.options] : [...plan.options].sort(compareCodeUnits),
+    multiSelect: plan.multiSelect,
+  }));
+  return {
+    cells: { strata, profiles, respondents, bases, choices },
+    questions,
+    profileVariables,
+    rowProfiles,
+  };
+}
