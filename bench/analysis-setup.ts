@@ -1,0 +1,49 @@
+// Creates the analysis benchmark's database: the agency frame, the synthetic questionnaire, a study and its responses.
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { createDatabase } from '../server/db/create-database.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { importFrameFile } from '../server/frame/import-frame.ts';
+import { publishQuestionnaires } from '../server/questionnaires/publish-questionnaires.ts';
+import { loadQuestionnaireRegistry } from '../server/questionnaires/questionnaire-registry.ts';
+import { createStudy } from '../server/repositories/studies.ts';
+import { createWave } from '../server/repositories/waves.ts';
+import { seedFiles } from '../server/seed/seed-files.ts';
+import { compileQuestionnaire } from '../server/validation/compile-questionnaire.ts';
+import { analysisBenchQuestionnaire } from './analysis-questionnaire.ts';
+import { loadSyntheticResponses, type FrameAgency } from './analysis-load.ts';
+
+export const benchStudyId = 'bench-analysis';
+
+/** Builds a fresh SQLite database at `path` with `total` responses; returns the wave id. */
+export async function setUpAnalysisBench(path: string, total: number): Promise<number> {
+  const db = createDatabase({ dialect: 'sqlite', path });
+  try {
+    await migrateToLatest(db);
+    await importFrameFile(db, seedFiles.frame, { headcountIllustrative: true });
+    await publishQuestionnaires(db, [analysisBenchQuestionnaire]);
+    const questionnaires = await loadQuestionnaireRegistry(db, compileQuestionnaire);
+    await createStudy(db, {
+      id: benchStudyId,
+      questionnaireId: analysisBenchQuestionnaire.id,
+      questionnaireVersion: analysisBenchQuestionnaire.version,
+      title: { id: 'Tolok ukur', en: 'Benchmark' },
+      usesTokens: false,
+    });
+    const wave = await createWave(db, {
+      studyId: benchStudyId,
+      name: 'bench',
+      status: 'open',
+      opensOn: '2021-07-01',
+      closesOn: null,
+    });
+    const frame = Papa.parse<Record<string, string>>(readFileSync(seedFiles.frame, 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data.map((row): FrameAgency => ({ code: row.code!, headcount: Number(row.headcount) }));
+    await loadSyntheticResponses(db, questionnaires, wave.id, frame, total);
+    return wave.id;
+  } finally {
+    await db.destroy();
+  }
+}
