@@ -172,6 +172,8 @@ interface Scratch {
   logitWeights: Float64Array;
   logitOnes: Float64Array;
   logitZeros: Float64Array;
+  /** Per stratum: the option parts of `calibratedOption`, reused from option to option. */
+  optionParts: Pick<CalibratedParts, 'alpha' | 'pA' | 'qAA' | 'qAB' | 'rAA' | 'rAB'>;
 }
 
 /**
@@ -240,6 +242,14 @@ export function estimateProportions(
     logitWeights: new Float64Array(cells),
     logitOnes: new Float64Array(cells),
     logitZeros: new Float64Array(cells),
+    optionParts: {
+      alpha: new Float64Array(design.strata.length),
+      pA: new Float64Array(design.strata.length),
+      qAA: new Float64Array(design.strata.length),
+      qAB: new Float64Array(design.strata.length),
+      rAA: new Float64Array(design.strata.length),
+      rAB: new Float64Array(design.strata.length),
+    },
   };
   let respondents = 0;
   for (const count of design.cellCount) respondents += count;
@@ -530,18 +540,13 @@ function calibratedOption(
   const { weighting, question, scratch, entries } = pass;
   const { design, weights } = weighting;
   const counts = design.cellCount;
+  const cellStratum = design.cellStratum;
   const index = question.index as QuestionIndex;
   const { sums, squares, deltas, baseDeltas } = scratch;
-  const strata = design.strata.length;
-  const parts: CalibratedParts = {
-    ...levelParts,
-    alpha: new Float64Array(strata),
-    pA: new Float64Array(strata),
-    qAA: new Float64Array(strata),
-    qAB: new Float64Array(strata),
-    rAA: new Float64Array(strata),
-    rAB: new Float64Array(strata),
-  };
+  // The option parts live in scratch buffers: a report asks for thousands of options, and
+  // fresh arrays for each cost more in allocation and collection than the arithmetic.
+  const { alpha, pA, qAA, qAB, rAA, rAB } = scratch.optionParts;
+  for (const part of [alpha, pA, qAA, qAB, rAA, rAB]) part.fill(0);
   const chosen = entries.chosen[k] as Float64Array;
   const inverse = 1 / weightedBase;
   const first = entries.start[level] as number;
@@ -556,27 +561,38 @@ function calibratedOption(
   (pass.residuals as CalibrationResiduals).deltas(sums, deltas);
   for (let cell = 0; cell < counts.length; cell++) {
     const delta = deltas[cell] as number;
-    const h = design.cellStratum[cell] as number;
+    const h = cellStratum[cell] as number;
     const count = counts[cell] as number;
-    parts.alpha[h] = (parts.alpha[h] as number) - count * delta;
-    parts.rAA[h] = (parts.rAA[h] as number) + count * delta * delta;
-    parts.rAB[h] = (parts.rAB[h] as number) + count * delta * (baseDeltas[cell] as number);
+    alpha[h] = (alpha[h] as number) - count * delta;
+    rAA[h] = (rAA[h] as number) + count * delta * delta;
+    rAB[h] = (rAB[h] as number) + count * delta * (baseDeltas[cell] as number);
   }
   for (let p = first; p < last; p++) {
     const e = entries.order[p] as number;
     const cell = index.baseCells[e] as number;
-    const h = design.cellStratum[cell] as number;
+    const h = cellStratum[cell] as number;
     const zA = sums[cell] as number;
     const zB = squares[cell] as number;
-    parts.alpha[h] = (parts.alpha[h] as number) + zA;
-    parts.pA[h] = (parts.pA[h] as number) + (weights[cell] as number) * zA * inverse;
-    parts.qAA[h] = (parts.qAA[h] as number) + (deltas[cell] as number) * zA;
-    parts.qAB[h] =
-      (parts.qAB[h] as number) + (deltas[cell] as number) * zB + (baseDeltas[cell] as number) * zA;
+    const delta = deltas[cell] as number;
+    alpha[h] = (alpha[h] as number) + zA;
+    pA[h] = (pA[h] as number) + (weights[cell] as number) * zA * inverse;
+    qAA[h] = (qAA[h] as number) + delta * zA;
+    qAB[h] = (qAB[h] as number) + delta * zB + (baseDeltas[cell] as number) * zA;
     sums[cell] = 0;
     squares[cell] = 0;
   }
-  return parts;
+  return {
+    alpha,
+    beta: levelParts.beta,
+    pA,
+    pB: levelParts.pB,
+    qAA,
+    qAB,
+    qBB: levelParts.qBB,
+    rAA,
+    rAB,
+    rBB: levelParts.rBB,
+  };
 }
 
 // The variance under calibrated weights with z centred at c, from the parts (see CalibratedParts).
