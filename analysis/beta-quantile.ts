@@ -12,6 +12,15 @@ export interface UnitPoint {
 
 const maxIterations = 400;
 
+/**
+ * Both shape parameters at least this large: the quantile comes from the normal approximation
+ * with its skewness term. The terms it leaves out are O(σ z³ / min(a, b)) and σ is at most
+ * 1/√min(a, b) of the mean, so they are far under an ulp of the quantile. The continued fraction,
+ * by contrast, needs ever more iterations near the mean: seconds at 1e20, without end at 1e30,
+ * which a Korn–Graubard interval asks for when an SE is rounding noise around 0.
+ */
+const asymptoticShape = 1e15;
+
 function fromX(x: number): UnitPoint {
   return { x, y: 1 - x };
 }
@@ -45,6 +54,18 @@ function startingPoints(target: number, lowerTail: boolean, a: number, b: number
     if (y > 0 && y < 1) points.push(fromY(y));
   }
   return points;
+}
+
+// The Cornish–Fisher expansion to the skewness term, x = μ + σ (z + γ (z² − 1) / 6), with
+// x and 1 − x each offset from their own mean so neither loses relative precision.
+// Reference: Johnson, Kotz & Balakrishnan (1995), Continuous Univariate Distributions 2, 25.2.
+function asymptoticPoint(z: number, a: number, b: number): UnitPoint {
+  const total = a + b;
+  const sd = Math.sqrt(((a / total) * (b / total)) / (total + 1));
+  const skewness =
+    (2 * (b - a) * Math.sqrt(total + 1)) / ((total + 2) * Math.sqrt(a) * Math.sqrt(b));
+  const offset = sd * (z + (skewness * (z * z - 1)) / 6);
+  return { x: a / total + offset, y: b / total - offset };
 }
 
 // Finds the point where the chosen tail equals `target` (≤ ½, so the tail is computed directly):
@@ -109,8 +130,10 @@ function solve(target: number, lowerTail: boolean, a: number, b: number): UnitPo
  * Solved by Newton's method on the incomplete beta function (density as derivative) inside a
  * bisection bracket, always matching the tail that is at most ½ so that no 1 − p precision is
  * lost; the result is accurate to a few units in the last place of the smaller of x and 1 − x.
- * a = 0 is a point mass at 0 and b = 0 one at 1. Pass `lowerTail: false` to solve
- * P(X > x) = p. Reference: Abramowitz & Stegun (1964) 26.5; Cran, Martin & Thomas (1977), AS 109.
+ * When both shape parameters are 1e15 or more the beta is normal to double precision and the
+ * quantile is its Cornish–Fisher expansion (R's qbeta gives NaN from about 1e18 on). a = 0 is a
+ * point mass at 0 and b = 0 one at 1. Pass `lowerTail: false` to solve P(X > x) = p.
+ * Reference: Abramowitz & Stegun (1964) 26.5; Cran, Martin & Thomas (1977), AS 109.
  *
  * @example
  * betaQuantile(0.025, 1, 10); // 1 − 0.975^(1/10) = 0.0025285785444...
@@ -136,6 +159,10 @@ export function betaQuantilePoint(p: number, a: number, b: number, lowerTail = t
   if (b === 0) return fromY(0);
   if ((lowerTail && p === 0) || (!lowerTail && p === 1)) return fromX(0);
   if ((lowerTail && p === 1) || (!lowerTail && p === 0)) return fromY(0);
+  if (Math.min(a, b) >= asymptoticShape) {
+    // The normal quantile of the tail asked for, so a tiny upper-tail p keeps its precision.
+    return asymptoticPoint(lowerTail ? normalQuantile(p) : -normalQuantile(p), a, b);
+  }
   if (lowerProbability <= 0.5) return solve(lowerTail ? p : 1 - p, true, a, b);
   return solve(lowerTail ? 1 - p : p, false, a, b);
 }

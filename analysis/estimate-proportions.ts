@@ -39,6 +39,17 @@ export interface ProportionOptions {
 const minimumEffectiveN = 30;
 const maximumIntervalWidth = 0.3;
 
+/**
+ * Where the true variance is 0 (a census domain's share under calibrated weights, say), the
+ * computed one is rounding noise: sums of squares formed by cancellation, and calibration
+ * residuals of totals that cancel. Left in, an SE of 1e-9 or 1e-16 gets a design interval (or a
+ * Korn–Graubard one with shape parameters of 1e33) where the SE is 0, and whether it does
+ * depends on the order the cells were summed in. A variance at most this fraction of the
+ * magnitude of the sums it came from is 0. On the R fixtures noise stays under 1e-16 of it and
+ * real variances over 1e-5.
+ */
+const varianceNoise = 1e-12;
+
 interface ResolvedQuestion {
   name: string;
   options: readonly string[];
@@ -209,7 +220,8 @@ interface CalibratedParts {
  * (finite-population correction; lonely strata as `survey.lonely.psu = "adjust"`). Under
  * post-stratified or raked weights, z is first replaced by its calibration residuals (see
  * `calibrationResiduals`). Only per-(domain, stratum) sums of n, Σw, Σw² are needed without
- * calibration, so each breakdown is one pass over the cells. df = respondents in the base −
+ * calibration, so each breakdown is one pass over the cells. A variance within rounding of 0
+ * (at most 1e-12 of the sums of squares it is formed from) is 0. df = respondents in the base −
  * strata among them; deff against SRSWOR; intervals by {@link proportionInterval}.
  * Reference: Lumley (2010), Complex Surveys, 2.2–2.4 and 7; Wolter (2007), 6.
  *
@@ -375,8 +387,9 @@ function estimateQuestion(pass: Pass, rows: ProportionEstimate[]): void {
         levelParts === null ? null : calibratedOption(pass, levelParts, level, k, weightedBase);
       // Variance of the ratio with z centred at `center` (p̂; R's logit interval uses its GLM fit).
       const varianceAt = (center: number): number => {
-        if (parts !== null) return calibratedVariance(pass.factors, parts, center);
+        if (parts !== null) return withoutNoise(calibratedVariance(pass.factors, parts, center));
         let sum = 0;
+        let magnitude = 0;
         for (let p = start; p < end; p++) {
           const pair = pairs.levelPairs[p] as number;
           const bw = baseW[pair] as number;
@@ -391,8 +404,9 @@ function estimateQuestion(pass: Pass, rows: ProportionEstimate[]): void {
               center * center * ((baseW2[pair] as number) - ow2)) /
             (weightedBase * weightedBase);
           sum += stratumTerm(pass.factors, pairs.pairStratum[pair] as number, s1, s2);
+          magnitude += s2;
         }
-        return sum;
+        return withoutNoise({ variance: sum, magnitude });
       };
       const variance = varianceAt(estimate);
       const se = Math.sqrt(variance);
@@ -595,9 +609,15 @@ function calibratedOption(
   };
 }
 
-// The variance under calibrated weights with z centred at c, from the parts (see CalibratedParts).
-function calibratedVariance(factors: StratumFactors, parts: CalibratedParts, c: number): number {
+// The variance under calibrated weights with z centred at c, from the parts (see CalibratedParts),
+// and the magnitude of the terms it was summed from (see `withoutNoise`).
+function calibratedVariance(
+  factors: StratumFactors,
+  parts: CalibratedParts,
+  c: number,
+): { variance: number; magnitude: number } {
   let variance = 0;
+  let magnitude = 0;
   for (let h = 0; h < parts.alpha.length; h++) {
     const s1 = (parts.alpha[h] as number) - c * (parts.beta[h] as number);
     const s2 =
@@ -611,6 +631,17 @@ function calibratedVariance(factors: StratumFactors, parts: CalibratedParts, c: 
       2 * c * (parts.rAB[h] as number) +
       c * c * (parts.rBB[h] as number);
     variance += stratumTerm(factors, h, s1, s2);
+    // Σz² and Σd² at c, which bound every term of S₂ (Cauchy–Schwarz) and have no cancellation.
+    magnitude +=
+      (parts.pA[h] as number) +
+      c * c * (parts.pB[h] as number) +
+      (parts.rAA[h] as number) +
+      c * c * (parts.rBB[h] as number);
   }
-  return variance;
+  return { variance, magnitude };
+}
+
+// A variance within rounding of 0 is 0 (see `varianceNoise`).
+function withoutNoise({ variance, magnitude }: { variance: number; magnitude: number }): number {
+  return variance <= varianceNoise * magnitude ? 0 : variance;
 }

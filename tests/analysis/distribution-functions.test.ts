@@ -153,6 +153,28 @@ describe('betaQuantile', () => {
     expectRelative(point.y, Math.sin((Math.PI * 1e-12) / 2) ** 2, 1e-10);
   });
 
+  it("equals R's qbeta on both sides of 1e15, where both shape parameters switch to the normal expansion", () => {
+    // qbeta(0.025, 1e15 - 1, 3e15); qbeta(0.025, 1e15, 3e15); qbeta(0.975, 7.5e15, 2.5e15);
+    // qbeta(1e-10, 1e15, 3e15, lower.tail = FALSE); qbeta(0.001, 1e15, 5e17);
+    // qbeta(0.025, 1e15, 5e17, lower.tail = FALSE)
+    expectRelative(betaQuantile(0.025, 1e15 - 1, 3e15), 0.24999998658104383, 1e-14);
+    expectRelative(betaQuantile(0.025, 1e15, 3e15), 0.24999998658104403, 1e-14);
+    expectRelative(betaQuantile(0.975, 7.5e15, 2.5e15), 0.75000000848689297, 1e-14);
+    expectRelative(betaQuantile(1e-10, 1e15, 3e15, false), 0.25000004355312555, 1e-14);
+    expectRelative(betaQuantile(0.001, 1e15, 5e17), 0.0019960077891733488, 1e-14);
+    expectRelative(betaQuantile(0.025, 1e15, 5e17, false), 0.0019960081076199959, 1e-14);
+  });
+
+  it('gives the normal quantile for shape parameters far beyond where the continued fraction ends', () => {
+    // R's qbeta is NaN or off by 1e-13 here; beta(a, b) is normal to double precision.
+    const sd = Math.sqrt((0.25 * 0.75) / (4e20 + 1));
+    expectRelative(betaQuantile(0.025, 1e20, 3e20), 0.25 + normalQuantile(0.025) * sd, 1e-15);
+    // An SE of rounding noise makes a Korn–Graubard interval ask for shapes like these.
+    const point = betaQuantilePoint(0.975, 1.0285525023124657e33, 3.0856575069373975e33);
+    expectRelative(point.x, 0.25, 1e-15);
+    expectRelative(point.y, 0.75, 1e-15);
+  });
+
   it('puts the mass at 0 or 1 when a shape parameter is 0', () => {
     expect(betaQuantile(0.3, 0, 4)).toBe(0);
     expect(betaQuantile(0.3, 4, 0)).toBe(1);

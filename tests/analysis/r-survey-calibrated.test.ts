@@ -20,6 +20,7 @@ import {
   rValue,
   type ExpectedRow,
 } from './helpers/r-fixtures.ts';
+import { rColumns, skipRNonAnswers } from './helpers/r-columns.ts';
 
 const small = loadSmall();
 const { N } = small;
@@ -37,23 +38,7 @@ const control = { tolerance: 1e-8, maxIterations: 100 };
 const postStratified = postStratify(small.weighting, 'gender', gender);
 const raked = rake(small.weighting, [agency, { variable: 'gender', totals: gender }], control);
 
-const columns = {
-  n_base: (row: ProportionEstimate) => row.nBase,
-  n_option: (row: ProportionEstimate) => row.nOption,
-  wsum_base: (row: ProportionEstimate) => row.weightedBase,
-  prop: (row: ProportionEstimate) => row.estimate,
-  se: (row: ProportionEstimate) => row.se,
-  wald_l: (row: ProportionEstimate) => row.intervals.wald?.low,
-  wald_u: (row: ProportionEstimate) => row.intervals.wald?.high,
-  logit_l: (row: ProportionEstimate) => row.intervals.logit?.low,
-  logit_u: (row: ProportionEstimate) => row.intervals.logit?.high,
-  beta_l: (row: ProportionEstimate) => row.intervals['korn-graubard']?.low,
-  beta_u: (row: ProportionEstimate) => row.intervals['korn-graubard']?.high,
-  df: (row: ProportionEstimate) => row.df,
-  deff: (row: ProportionEstimate) => row.deff,
-  n_eff: (row: ProportionEstimate) => row.nEff,
-  kish_deff: (row: ProportionEstimate) => row.kishDeff,
-};
+const columns = rColumns;
 
 function estimates(
   weighting: Weighting,
@@ -68,13 +53,6 @@ function estimates(
       intervals,
     }),
   );
-}
-
-// R's svyciprop(method = "beta") uses nrow(design), which for a calibrated design includes the
-// respondents outside the base (weight 0), so with item non-response its svymean is NA; we use
-// the base, as for every other design.
-function skipRNonAnswers(column: string, _row: ProportionEstimate, r: ExpectedRow): boolean {
-  return column.startsWith('beta') && rValue(r[column]) === null;
 }
 
 function expectClose(
@@ -114,6 +92,27 @@ describe('calibrated weights against R survey 4.1-1', () => {
     });
     expect(result.compared).toBe(25);
     expectClose(result, exact);
+  });
+
+  it('gives an SE of exactly 0 and the census interval where calibration leaves no sampling error', () => {
+    // AG002 is a census (12 of 12), and in these rows its women and men chose the option in the
+    // same share (2 of 8, 1 of 4; 4 of 8, 2 of 4), so the gender margin's residuals cancel as
+    // well: the SE is 0, not the rounding noise the sums of squares leave (3e-11 post-stratified,
+    // 7e-18 raked, which gave ms = c a design interval).
+    for (const weighting of [postStratified, raked.weighting]) {
+      const rows = estimates(weighting, ['agency']);
+      for (const key of ['q1|3', 'q5|B', 'q5|D', 'ms|c'].map((item) => `agency|AG002|${item}`)) {
+        const row = rows.get(key) as ProportionEstimate;
+        expect(row.se, key).toBe(0);
+        for (const method of ['logit', 'wald', 'korn-graubard'] as const) {
+          expect(row.intervals[method], `${key} ${method}`).toMatchObject({
+            low: row.estimate,
+            high: row.estimate,
+            basis: 'census',
+          });
+        }
+      }
+    }
   });
 
   it("reaches calibrate(calfun = 'raking')'s weights when iterated to convergence, with a different SE", () => {

@@ -16,6 +16,12 @@ import {
   rValue,
   type ExpectedRow,
 } from './helpers/r-fixtures.ts';
+import {
+  rColumns,
+  rHasNoUsableInterval,
+  rLogitBreaksDown,
+  skipWhereRHasNoDesignInterval,
+} from './helpers/r-columns.ts';
 
 const small = loadSmall();
 const methods: IntervalMethod[] = ['logit', 'wald', 'korn-graubard'];
@@ -30,44 +36,11 @@ const rows = estimateProportions(small.weighting, {
 });
 const ours = keyRows(rows);
 
-const bound = (method: IntervalMethod, end: 'low' | 'high') => (row: ProportionEstimate) =>
-  row.intervals[method]?.[end];
-const columns = {
-  n_base: (row: ProportionEstimate) => row.nBase,
-  n_option: (row: ProportionEstimate) => row.nOption,
-  wsum_base: (row: ProportionEstimate) => row.weightedBase,
-  prop: (row: ProportionEstimate) => row.estimate,
-  se: (row: ProportionEstimate) => row.se,
-  wald_l: bound('wald', 'low'),
-  wald_u: bound('wald', 'high'),
-  logit_l: bound('logit', 'low'),
-  logit_u: bound('logit', 'high'),
-  beta_l: bound('korn-graubard', 'low'),
-  beta_u: bound('korn-graubard', 'high'),
-  df: (row: ProportionEstimate) => row.df,
-  deff: (row: ProportionEstimate) => row.deff,
-  n_eff: (row: ProportionEstimate) => row.nEff,
-  kish_deff: (row: ProportionEstimate) => row.kishDeff,
-};
-const intervalColumns = ['wald_l', 'wald_u', 'logit_l', 'logit_u', 'beta_l', 'beta_u'];
-
-// R has no usable interval for p̂ of 0 or 1, an SE of 0 or df of 0; our documented rule applies.
-function rHasNoUsableInterval(r: ExpectedRow): boolean {
-  const p = rValue(r.prop);
-  return p === 0 || p === 1 || rValue(r.se) === 0 || rValue(r.df) === 0;
-}
-
-// With df = 1, R's confint.svyglm turns t into a normal level via 1 − 2·pnorm(qt(.025, 1)), which
-// rounds to 1, so its logit interval comes out as [0, NaN]; ours is the logit formula's.
-function rLogitBreaksDown(column: string, r: ExpectedRow): boolean {
-  return column.startsWith('logit') && rValue(r.df) === 1 && rValue(r[column]) === null;
-}
+const columns = rColumns;
 
 function expectMatchesR(expected: readonly ExpectedRow[]) {
   const result = compareColumns(expected, ours, columns, {
-    skip: (column, row, r) =>
-      (intervalColumns.includes(column) && row.ci?.basis !== 'design') ||
-      rLogitBreaksDown(column, r),
+    skip: skipWhereRHasNoDesignInterval,
   });
   expect(result.mismatches).toEqual([]);
   expect(result.compared).toBe(expected.length);
@@ -110,9 +83,7 @@ describe('design-weighted proportions against R survey 4.1-1', () => {
       ...shared
     } = columns;
     const result = compareColumns(expected, pairs, shared, {
-      skip: (column, row, r) =>
-        (intervalColumns.includes(column) && row.ci?.basis !== 'design') ||
-        rLogitBreaksDown(column, r),
+      skip: skipWhereRHasNoDesignInterval,
     });
     expect(result.mismatches).toEqual([]);
     expect(result.compared).toBe(250);
