@@ -26,6 +26,11 @@ const agencies = client.api.agencies;
 
 export type StudySummary = InferResponseType<(typeof studies)['$get'], 200>[number];
 export type Agency = InferResponseType<(typeof agencies)[':code']['$get'], 200>;
+/** An invitation that can still be used, and the agency it was issued for. */
+export type TokenStatus = InferResponseType<
+  (typeof studies)[':study']['tokens'][':token']['$get'],
+  200
+>;
 /** SurveyJS JSON as the server sends it: localized strings, `locale` set. */
 export type QuestionnaireJson = Record<string, unknown>;
 
@@ -56,6 +61,16 @@ export const api = {
   getStudy: (study: string) => settle<StudySummary>(studies[':study'].$get({ param: { study } })),
 
   getAgency: (code: string) => settle<Agency>(agencies[':code'].$get({ param: { code } })),
+
+  /** Asked before the questionnaire is shown; it only reads, so it never spends the token. */
+  getTokenStatus: (study: string, token: string) =>
+    settle<TokenStatus>(
+      // `hc` pastes params into the path as they are; a token from a hand-edited link could
+      // hold `/` or `?` and ask about some other path.
+      studies[':study'].tokens[':token'].$get({
+        param: { study: encodeURIComponent(study), token: encodeURIComponent(token) },
+      }),
+    ),
 
   /** Both languages are in every localized string, so the page switches without refetching. */
   getQuestionnaire: (study: string) =>

@@ -5,6 +5,7 @@ import type { AppDeps } from './app-deps.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
+import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { studyRoutes } from './routes/studies.ts';
 
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
     })
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
+    .route('/api/studies', invitationTokenRoutes(deps))
     .route('/api/agencies', agencyRoutes(deps));
 
   // no-referrer: token links (/s/:study/t/:token) must not leak to other sites.

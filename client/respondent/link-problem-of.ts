@@ -22,3 +22,15 @@ const problemOfCode: Record<string, LinkProblem> = {
 export function linkProblemOf(status: number, error: ApiError): LinkProblem {
   return problemOfCode[error.code] ?? (status === 404 ? 'unknown-link' : 'send-refused');
 }
+
+/**
+ * The same for a request made while loading the page: nothing has been sent yet, so a refusal
+ * the respondent cannot fix is a page that failed to load (with a retry), not a refused send.
+ *
+ * @example
+ * loadProblemOf(500, { code: 'INTERNAL', message: '' }) // 'load-failed'
+ */
+export function loadProblemOf(status: number, error: ApiError): LinkProblem {
+  const problem = linkProblemOf(status, error);
+  return problem === 'send-refused' ? 'load-failed' : problem;
+}

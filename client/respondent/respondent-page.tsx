@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SurveyModel } from 'survey-core';
-import { api, type Agency, type ResponseSubmission } from '../api-client';
+import { api, type Agency, type ApiResult, type ResponseSubmission } from '../api-client';
 import { browserStorage, type Lang } from '../lang';
 import { frameMessages } from '../messages';
 import { PageFrame } from '../page-frame';
@@ -13,7 +13,8 @@ import { CompletionView } from './completion-view';
 import { createSurveyModel } from './create-survey-model';
 import { createDraftStore } from './draft-store';
 import { LinkProblemView } from './link-problem-view';
-import { linkProblemOf } from './link-problem-of';
+import { linkProblemOf, loadProblemOf } from './link-problem-of';
+import { linkRefusal } from './link-refusal';
 import { respondentMessages, type LinkProblem } from './messages';
 import { newResponseId } from './new-response-id';
 import { problemText } from './problem-text';
@@ -109,33 +110,31 @@ export default function RespondentPage({ link }: RespondentPageProps) {
     let cancelled = false;
     setPhase({ kind: 'loading' });
     const load = async (): Promise<Phase> => {
-      const openStudies = api.listOpenStudies();
-      const agencyLoad =
-        link.kind === 'agency'
-          ? api.getAgency(link.agency).then((r) => {
-              // Shown as soon as it is known, while the questionnaire is still on its way.
-              if (!cancelled && r.ok) setAgency(r.value);
-              return r;
-            })
-          : undefined;
-      const questionnaire = await api.getQuestionnaire(link.study);
-      const agencyResult = await agencyLoad;
-      const open = await openStudies;
-      for (const result of [questionnaire, agencyResult, open]) {
-        if (result && !result.ok) {
-          const problem = linkProblemOf(result.status, result.error);
-          return { kind: 'problem', problem: problem === 'send-refused' ? 'load-failed' : problem };
-        }
-      }
-      if (!questionnaire.ok || !open.ok || cancelled) return { kind: 'loading' };
-      // The questionnaire exists, so a study missing from the open list has no open wave.
-      const study = open.value.find((s) => s.id === link.study);
-      if (!study) return { kind: 'problem', problem: 'closed' };
-      // An agency link to a token study (or the reverse) can never be submitted.
-      if (study.usesTokens !== (link.kind === 'token')) {
-        return { kind: 'problem', problem: 'unknown-link' };
-      }
       const draft = drafts.load();
+      // Requested at once but awaited only for a usable link, so a refused link is explained
+      // without waiting for the questionnaire; a failure of it is reported where it is awaited.
+      const questionnaireLoad = api.getQuestionnaire(link.study);
+      questionnaireLoad.catch(() => undefined);
+      const agencyLoad = agencyOf(link).then((r) => {
+        // Shown as soon as it is known, while the questionnaire is still on its way.
+        if (!cancelled && r.ok) setAgency(r.value);
+        return r;
+      });
+      const [study, agencyResult] = await Promise.all([api.getStudy(link.study), agencyLoad]);
+      const refusal = linkRefusal(link, study, agencyResult, draft?.submitting === true);
+      if (refusal) {
+        // Answers for a spent invitation can never be sent; keeping them would only mislead.
+        if (refusal === 'token-used') drafts.clear();
+        return { kind: 'problem', problem: refusal };
+      }
+      const questionnaire = await questionnaireLoad;
+      if (!questionnaire.ok) {
+        return {
+          kind: 'problem',
+          problem: loadProblemOf(questionnaire.status, questionnaire.error),
+        };
+      }
+      if (cancelled) return { kind: 'loading' };
       responseId.current = draft?.responseId ?? newResponseId();
       const survey = createSurveyModel(questionnaire.value, langRef.current, draft);
       setModel(survey);
@@ -225,6 +224,17 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       ) : null}
     </PageFrame>
   );
+}
+
+/**
+ * The agency of an agency link, or of the invitation a token link carries: asking for it also
+ * tells whether the invitation is known and unused, before anything is filled in.
+ */
+function agencyOf(link: RespondentLink): Promise<ApiResult<Agency>> {
+  if (link.kind === 'agency') return api.getAgency(link.agency);
+  return api
+    .getTokenStatus(link.study, link.token)
+    .then((r): ApiResult<Agency> => (r.ok ? { ok: true, value: r.value.agency } : r));
 }
 
 function frameTitle(lang: Lang, phase: Phase): string {

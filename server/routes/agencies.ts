@@ -2,13 +2,8 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../errors.ts';
-import { findAgency, listAgencies, type Agency } from '../repositories/agencies.ts';
-
-/** Public fields only: headcounts are for analysis (and illustrative in the demo). */
-function publicAgency(agency: Agency) {
-  const { code, name, type, province, islandRegion } = agency;
-  return { code, name, type, province, islandRegion };
-}
+import { findAgency, listAgencies } from '../repositories/agencies.ts';
+import { publicAgency } from './public-agency.ts';
 
 /**
  * `GET /` every agency, `GET /:code` one agency.

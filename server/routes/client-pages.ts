@@ -5,10 +5,26 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
+ * Only the server's own scripts, styles, images and API: no inline script, no eval, no
+ * framing, no plugins, no `<base>` rewriting links. Inline styles stay allowed because
+ * SurveyJS renders its SVG icons and layout with `style` attributes; without them the icons
+ * grow unsized over the navigation buttons. `data:` images: the page's empty favicon.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * Static files from `clientDir` (Vite's output), and `index.html` for `/` and any other GET
  * whose last segment has no file extension (the client routes `/s/:study/:agency` and
- * `/s/:study/t/:token` itself). Without a build nothing is mounted and such paths get the
- * JSON 404.
+ * `/s/:study/t/:token` itself), sent with `contentSecurityPolicy`. Without a build nothing is
+ * mounted and such paths get the JSON 404.
  *
  * @example
  * app.route('/', clientPages('dist/client'));
@@ -26,6 +42,7 @@ export function clientPages(clientDir: string) {
     } else if (c.res.headers.get('content-type')?.startsWith('text/html')) {
       // The page must be revalidated so a new deployment's asset names are picked up.
       c.header('Cache-Control', 'no-cache');
+      c.header('Content-Security-Policy', contentSecurityPolicy);
     }
   });
   app.use('*', serveStatic({ root: clientDir }));

@@ -59,12 +59,20 @@ interface Phone {
 
 /**
  * A fresh phone-sized browser profile (empty storage). Reduced motion is on, which the page
- * honours by turning SurveyJS animations off, so taps never land on a moving layout.
+ * honours by turning SurveyJS animations off, so taps never land on a moving layout. Every
+ * page records what its Content-Security-Policy blocked (read with `cspViolations`).
  */
 async function phone(): Promise<Phone> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     reducedMotion: 'reduce',
+  });
+  await context.addInitScript(() => {
+    const blocked: string[] = [];
+    Object.assign(window, { cspViolations: blocked });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      blocked.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
   });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
@@ -88,6 +96,30 @@ async function openWithDraft(page: Page, link: RespondentLink, draft: Draft): Pr
     JSON.stringify(draft),
   ] as const);
   await page.goto(server.url + linkPath(link));
+}
+
+/** What the page's Content-Security-Policy refused since it was loaded. */
+const cspViolations = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
+/** Submissions the page sent (the only requests to a `/responses` path). */
+const submissions = (requests: string[]): string[] =>
+  requests.filter((url) => new URL(url).pathname.endsWith('/responses'));
+
+/** Marks an invitation spent directly in the database, as another device's submission would. */
+async function spendToken(token: string): Promise<void> {
+  await server.db
+    .updateTable('invitation_tokens')
+    .set({ used: true })
+    .where('token_hash', '=', createHash('sha256').update(token).digest('hex'))
+    .execute();
+}
+
+/** A demo invitation, by its position among the tokens the demo seed issued. */
+function invitation(index: number): { link: RespondentLink; agencyCode: string; token: string } {
+  const issued = server.tokens[index];
+  if (!issued) throw new Error(`the demo seed has no invitation token #${index}`);
+  return { ...issued, link: { study: tokenStudy, kind: 'token', token: issued.token } };
 }
 
 const draftKeys = (page: Page): Promise<string[]> =>
@@ -189,6 +221,18 @@ describe('respondent page', () => {
     // Nothing is left on the device, and nothing was asked of any other server.
     expect(await draftKeys(page)).toEqual([]);
     expect(foreign(requests)).toEqual([]);
+
+    // The whole questionnaire ran under the page's Content-Security-Policy, which blocked
+    // nothing it needed; and the policy is really enforced: an injected inline script is not.
+    expect(await cspViolations(page)).toEqual([]);
+    const injectedRan = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.body.dataset.injected = "ran"';
+      document.head.append(script);
+      return document.body.dataset.injected === 'ran';
+    });
+    expect(injectedRan).toBe(false);
+    expect(await cspViolations(page)).toEqual(['script-src-elem inline']);
     await context.close();
   }, 120_000);
 
@@ -252,17 +296,21 @@ describe('respondent page', () => {
   });
 
   it('explains an unknown link instead of showing a blank page, in either language', async () => {
-    const { context, page } = await phone();
+    const { context, page, requests } = await phone();
     for (const path of [
       `/s/${agencyStudy}/kab-tidak-ada`,
       `/s/studi-tidak-ada/kab-sleman`,
       `/s/${tokenStudy}/kab-sleman`,
       `/s/${agencyStudy}`,
+      `/s/${tokenStudy}/t/undanganTidakAda123456789`,
+      // A real invitation, but in a study that takes agency links.
+      `/s/${agencyStudy}/t/${invitation(2).token}`,
     ]) {
       await page.goto(server.url + path);
       await page.getByRole('heading', { name: 'Tautan tidak dikenal' }).waitFor();
       expect(await page.locator('.sd-root-modern').count(), path).toBe(0);
     }
+    expect(submissions(requests)).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Unknown link' }).waitFor();
     await context.close();
@@ -287,21 +335,75 @@ describe('respondent page', () => {
     await context.close();
   });
 
-  it('tells an invitee whose invitation was already used, and forgets the draft', async () => {
-    const invitation = server.tokens[0];
-    if (!invitation) throw new Error('the demo seed has no invitation tokens');
-    const link: RespondentLink = { study: tokenStudy, kind: 'token', token: invitation.token };
-    const { context, page } = await phone();
+  it('checks an invitation before the questionnaire, names its agency, and takes its answers once', async () => {
+    const { link, agencyCode, token } = invitation(3);
+    const agency = await server.db
+      .selectFrom('agencies')
+      .select('name')
+      .where('code', '=', agencyCode)
+      .executeTakeFirstOrThrow();
+    const { context, page, requests } = await phone();
     await page.goto(server.url + linkPath(link));
+    await page.getByText(`Instansi: ${agency.name}`).waitFor();
     await page.getByText('Jenis kelamin', { exact: true }).waitFor();
+    expect(requests).toContain(`${server.url}/api/studies/${tokenStudy}/tokens/${token}`);
 
-    // Someone else (or another device) spent the invitation meanwhile.
-    const tokenHash = createHash('sha256').update(invitation.token).digest('hex');
-    await server.db
-      .updateTable('invitation_tokens')
-      .set({ used: true })
-      .where('token_hash', '=', tokenHash)
+    // Finish from the last page, with a whole answer set an earlier visit left on the device.
+    const answers = demoAnswerGenerator(
+      netralitasAsn.json,
+      compileQuestionnaire(netralitasAsn.json),
+      'respondent-page-token-test',
+    )();
+    const responseId = crypto.randomUUID();
+    await openWithDraft(page, link, { responseId, answers, pageNo: 8, submitting: false });
+    await page
+      .locator('.sd-page__title')
+      .filter({ hasText: /Bagian I/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
+    expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
+    const stored = await server.db
+      .selectFrom('responses')
+      .select('agency_code')
+      .where('client_id', '=', responseId)
       .execute();
+    expect(stored).toEqual([{ agency_code: agencyCode }]);
+    expect(submissions(requests)).toHaveLength(1);
+    expect(await cspViolations(page)).toEqual([]);
+
+    // The invitation is spent: opening it again is refused before any questionnaire shows.
+    await page.goto(server.url + linkPath(link));
+    await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
+    expect(await page.locator('.sd-root-modern').count()).toBe(0);
+    expect(submissions(requests)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('refuses a used invitation before anything is filled, in either language, and forgets its draft', async () => {
+    const { link, token } = invitation(0);
+    // Someone else (or another device) spent the invitation.
+    await spendToken(token);
+    const { context, page, requests } = await phone();
+    await page.goto(server.url + linkPath(link));
+    await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
+    expect(await page.locator('.sd-root-modern').count()).toBe(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Invitation already used' }).waitFor();
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+
+    // Answers begun on this device before the invitation was spent can never be sent.
+    await openWithDraft(page, link, {
+      responseId: crypto.randomUUID(),
+      answers: { A4: 'perempuan' },
+      pageNo: 0,
+      submitting: false,
+    });
+    await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
+    expect(await page.locator('.sd-root-modern').count()).toBe(0);
+    expect(await draftKeys(page)).toEqual([]);
+
+    // Answers that were being sent are tried once more: the server tells whose they were.
     await openWithDraft(page, link, {
       responseId: crypto.randomUUID(),
       answers: { A4: 'perempuan' },
@@ -310,16 +412,50 @@ describe('respondent page', () => {
     });
     await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
     expect(await draftKeys(page)).toEqual([]);
+    expect(submissions(requests)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('thanks an invitee whose answers were stored though the reply was lost, instead of calling the invitation used', async () => {
+    const { link, token } = invitation(1);
+    const answers = demoAnswerGenerator(
+      netralitasAsn.json,
+      compileQuestionnaire(netralitasAsn.json),
+      'respondent-page-lost-reply',
+    )();
+    const responseId = crypto.randomUUID();
+    // The submission reached the server and spent the invitation; its reply never arrived.
+    const res = await fetch(`${server.url}/api/studies/${tokenStudy}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: responseId, token, answers }),
+    });
+    expect(res.status).toBe(201);
+
+    const { context, page } = await phone();
+    await openWithDraft(page, link, { responseId, answers, pageNo: 8, submitting: true });
+    await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
+    expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
+    expect(await draftKeys(page)).toEqual([]);
+    const stored = await server.db
+      .selectFrom('responses')
+      .select('client_id')
+      .where('client_id', '=', responseId)
+      .execute();
+    expect(stored).toHaveLength(1);
     await context.close();
   });
 
   it('shows a closed study as closed, not as a questionnaire', async () => {
-    const { context, page } = await phone();
+    const { context, page, requests } = await phone();
     await server.db.updateTable('waves').set({ status: 'closed' }).execute();
     try {
       await page.goto(`${server.url}${linkPath(sleman)}`);
       await page.getByRole('heading', { name: 'Survei sudah ditutup' }).waitFor();
       expect(await page.locator('.sd-root-modern').count()).toBe(0);
+      // The study's own `open` flag decides; the list of open studies is not fetched.
+      expect(requests).toContain(`${server.url}/api/studies/${agencyStudy}`);
+      expect(requests).not.toContain(`${server.url}/api/studies`);
     } finally {
       await server.db.updateTable('waves').set({ status: 'open' }).execute();
       await context.close();

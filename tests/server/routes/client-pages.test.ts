@@ -37,6 +37,26 @@ describe('client pages', () => {
     },
   );
 
+  it.each(['/', '/s/netralitas-asn-token/t/abcDEF123_-xyz'])(
+    'sends %s with a policy that allows only the server’s own scripts, styles and API',
+    async (path) => {
+      const res = await app.request(path);
+      const policy = res.headers.get('content-security-policy') ?? '';
+      const directives = policy.split(';').map((d) => d.trim());
+      expect(directives).toEqual([
+        "default-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+      ]);
+      // Scripts fall back to default-src: no inline script, no eval.
+      expect(policy).not.toMatch(/script-src/);
+    },
+  );
+
   it('serves hashed assets as immutable', async () => {
     const res = await app.request('/assets/main-abc123.js');
     expect(res.status).toBe(200);

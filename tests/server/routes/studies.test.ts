@@ -22,18 +22,27 @@ describe.each(testDialects())('study routes on $dialect', (dialect) => {
         id: 'open-study',
         title: { id: 'Studi open-study', en: 'Study open-study' },
         usesTokens: false,
+        open: true,
       },
       {
         id: 'token-study',
         title: { id: 'Studi token-study', en: 'Study token-study' },
         usesTokens: true,
+        open: true,
       },
     ]);
   });
 
-  it('describes one study, closed or not, and answers 404 for an unknown one', async () => {
+  it('describes one study, saying whether a wave is open, and answers 404 for an unknown one', async () => {
     const closed = await app.request('/api/studies/closed-study');
-    expect(await closed.json()).toMatchObject({ id: 'closed-study', usesTokens: false });
+    expect(await closed.json()).toEqual({
+      id: 'closed-study',
+      title: { id: 'Studi closed-study', en: 'Study closed-study' },
+      usesTokens: false,
+      open: false,
+    });
+    const open = await app.request('/api/studies/token-study');
+    expect(await open.json()).toMatchObject({ id: 'token-study', usesTokens: true, open: true });
     const unknown = await app.request('/api/studies/nope');
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: 'STUDY_NOT_FOUND' } });
@@ -45,6 +54,12 @@ describe.each(testDialects())('study routes on $dialect', (dialect) => {
     expect(await byDefault.json()).toEqual({ ...testQuestionnaire.json, locale: 'id' });
     const english = await app.request('/api/studies/open-study/questionnaire?lang=en');
     expect(await english.json()).toEqual({ ...testQuestionnaire.json, locale: 'en' });
+  });
+
+  it('answers 404 STUDY_NOT_FOUND for the questionnaire of an unknown study', async () => {
+    const res = await app.request('/api/studies/nope/questionnaire');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'STUDY_NOT_FOUND' } });
   });
 
   it('rejects an unsupported language with 400', async () => {
