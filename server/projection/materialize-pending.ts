@@ -77,5 +77,8 @@ export async function materializePending(
     // A short batch is not the end on PostgreSQL: rows re-checked after a lock wait drop out.
     if (claimed === 0) return total;
     total += claimed;
+    // SQLite runs synchronously: without a turn of the event loop between batches, requests
+    // that arrived meanwhile would wait for the whole backlog instead of one batch.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

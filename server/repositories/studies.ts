@@ -1,5 +1,5 @@
 // Queries on studies: which questionnaire version they use, their titles, whether they use invitation tokens.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { LocalizedText } from '../../surveys/types.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import type { Database, StudyRow } from '../db/schema.ts';
@@ -58,6 +58,10 @@ export async function findStudy(db: Kysely<Database>, id: string): Promise<Study
   return row && toStudy(row);
 }
 
+// Literal, as in the partial index `waves_one_open_per_study`: with a bound value SQLite
+// prepares the statement again on every run to check the index still applies.
+const isOpenWave = sql<boolean>`waves.status = 'open'`;
+
 /**
  * A study and the id of its open wave (undefined when none is open), in one query: the first
  * lookup of every submission.
@@ -79,12 +83,45 @@ export async function findStudyWithOpenWave(
 const studyWithOpenWave = preparedQuery((db: Kysely<Database>, id: string) =>
   db
     .selectFrom('studies')
-    .leftJoin('waves', (join) =>
-      join.onRef('waves.study_id', '=', 'studies.id').on('waves.status', '=', 'open'),
-    )
+    .leftJoin('waves', (join) => join.onRef('waves.study_id', '=', 'studies.id').on(isOpenWave))
     .selectAll('studies')
     .select('waves.id as open_wave_id')
     .where('studies.id', '=', id),
+);
+
+/**
+ * `findStudyWithOpenWave` and whether an agency exists, in one query: an agency-link
+ * submission then needs no other lookup before its insert.
+ *
+ * @example
+ * const found = await findStudyWithOpenWaveAndAgency(db, 'netralitas-asn-2021', 'kab-sleman');
+ * if (found && !found.agencyExists) throw …;
+ */
+export async function findStudyWithOpenWaveAndAgency(
+  db: Kysely<Database>,
+  id: string,
+  agencyCode: string,
+): Promise<{ study: Study; openWaveId: number | undefined; agencyExists: boolean } | undefined> {
+  const [row] = (await studyWithOpenWaveAndAgency(db, agencyCode, id)).rows;
+  if (!row) return undefined;
+  const { open_wave_id, agency_code, ...study } = row;
+  return {
+    study: toStudy(study),
+    openWaveId: open_wave_id ?? undefined,
+    agencyExists: agency_code !== null,
+  };
+}
+
+const studyWithOpenWaveAndAgency = preparedQuery(
+  (db: Kysely<Database>, agencyCode: string, id: string) =>
+    db
+      .selectFrom('studies')
+      .leftJoin('waves', (join) => join.onRef('waves.study_id', '=', 'studies.id').on(isOpenWave))
+      // At most one row on each side: the study by key, its one open wave, the agency by key.
+      .leftJoin('agencies', (join) => join.on('agencies.code', '=', agencyCode))
+      .selectAll('studies')
+      .select(['waves.id as open_wave_id', 'agencies.code as agency_code'])
+      .where('studies.id', '=', id),
 );
 
 /**

@@ -1,10 +1,11 @@
 // The submission route: one POST per completed questionnaire, answered only after the row is committed.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../errors.ts';
+import { bodyLimit } from '../middleware/body-limit.ts';
 import { calendarDay } from '../submissions/calendar-day.ts';
 import { parseSubmission } from '../submissions/parse-submission.ts';
+import { responseStore } from '../submissions/response-store.ts';
 import { submitResponse } from '../submissions/submit-response.ts';
 
 /**
@@ -16,7 +17,7 @@ import { submitResponse } from '../submissions/submit-response.ts';
  */
 export function responseRoutes({ db, questionnaires, config, now = () => new Date() }: AppDeps) {
   const dayOf = calendarDay(config.timeZone);
-  const submitDeps = { db, questionnaires, today: () => dayOf(now()) };
+  const submitDeps = { db, questionnaires, store: responseStore(db), today: () => dayOf(now()) };
   const limit = bodyLimit({
     maxSize: config.bodyLimitBytes,
     onError: () => {

@@ -14,5 +14,16 @@ export function calendarDay(timeZone: string): (instant: Date) => string {
     month: '2-digit',
     day: '2-digit',
   });
-  return (instant) => format.format(instant);
+  // Every submission asks, and formatting costs microseconds; the answer can change only at a
+  // whole second, because time-zone offsets are whole seconds.
+  let second = NaN;
+  let day = '';
+  return (instant) => {
+    const at = Math.floor(instant.getTime() / 1000);
+    if (at !== second) {
+      day = format.format(instant);
+      second = at;
+    }
+    return day;
+  };
 }

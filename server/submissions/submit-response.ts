@@ -3,17 +3,30 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
-import { findAgency } from '../repositories/agencies.ts';
-import { findInvitationToken, spendInvitationToken } from '../repositories/invitation-tokens.ts';
-import { findResponseStudy, insertResponse, type NewResponse } from '../repositories/responses.ts';
-import { findStudyWithOpenWave, type Study } from '../repositories/studies.ts';
+import { findInvitationToken } from '../repositories/invitation-tokens.ts';
+import { findResponseStudy, type NewResponse } from '../repositories/responses.ts';
+import {
+  findStudyWithOpenWave,
+  findStudyWithOpenWaveAndAgency,
+  type Study,
+} from '../repositories/studies.ts';
 import type { Submission } from './parse-submission.ts';
+import type { StoreResponse } from './response-store.ts';
 
 export interface SubmitDeps {
   db: Kysely<Database>;
   questionnaires: QuestionnaireRegistry;
+  /** Writes the validated response; one per app, so concurrent submissions can share commits. */
+  store: StoreResponse;
   /** Today's day (`YYYY-MM-DD`) in the study's calendar. */
   today: () => string;
+}
+
+/** What the first query found; `agencyExists` only when the submission names an agency. */
+interface StudyLookup {
+  study: Study;
+  openWaveId: number | undefined;
+  agencyExists?: boolean;
 }
 
 /**
@@ -22,8 +35,9 @@ export interface SubmitDeps {
  * or its token was spent, and stores nothing. Every failure throws an AppError before any
  * write, or inside the transaction that rolls the write back.
  *
- * The happy path costs three queries (study with its open wave, agency or token, insert);
- * whether the id is already stored is asked only when something stands in the way.
+ * The happy path costs two queries with an agency (study with its open wave and the agency,
+ * insert) and three with a token; whether the id is already stored is asked only when
+ * something stands in the way.
  *
  * @example
  * await submitResponse(deps, 'netralitas-asn-2021', parseSubmission(body));
@@ -33,7 +47,10 @@ export async function submitResponse(
   studyId: string,
   submission: Submission,
 ): Promise<{ id: string }> {
-  const found = await findStudyWithOpenWave(deps.db, studyId);
+  const found: StudyLookup | undefined =
+    submission.agency === undefined
+      ? await findStudyWithOpenWave(deps.db, studyId)
+      : await findStudyWithOpenWaveAndAgency(deps.db, studyId, submission.agency);
   if (!found) throw new AppError('STUDY_NOT_FOUND', `There is no study "${studyId}".`);
   const { study, openWaveId } = found;
   if (study.usesTokens && submission.token === undefined) {
@@ -51,7 +68,7 @@ export async function submitResponse(
     if (openWaveId === undefined) {
       throw new AppError('WAVE_CLOSED', 'This study is not accepting responses now.');
     }
-    const stored = await storeNew(deps, study, openWaveId, submission);
+    const stored = await storeNew(deps, study, openWaveId, submission, found.agencyExists === true);
     // Not stored: the id was, by an earlier attempt or a concurrent one.
     if (!stored && !(await isStoredFor(deps.db, submission.id, study))) {
       throw new Error(`Response ${submission.id} was neither inserted nor found`);
@@ -68,12 +85,13 @@ export async function submitResponse(
 
 /** Validates and inserts; false when the id was stored already (nothing written). */
 async function storeNew(
-  { db, questionnaires, today }: SubmitDeps,
+  { db, questionnaires, store, today }: SubmitDeps,
   study: Study,
   waveId: number,
   submission: Submission,
+  agencyExists: boolean,
 ): Promise<boolean> {
-  const agencyCode = await resolveAgency(db, study, submission);
+  const agencyCode = await resolveAgency(db, study, submission, agencyExists);
   const { compiled } = questionnaires.get(study.questionnaireId, study.questionnaireVersion);
   const problems = compiled.validate(submission.answers);
   if (problems.length > 0) {
@@ -89,16 +107,7 @@ async function storeNew(
     submittedOn: today(),
     answers: submission.answers,
   };
-  const { token } = submission;
-  if (token === undefined) return insertResponse(db, response);
-  return db.transaction().execute(async (trx) => {
-    const inserted = await insertResponse(trx, response);
-    // The token is spent in its own table; the response row never points back to it.
-    if (inserted && !(await spendInvitationToken(trx, token))) {
-      throw new AppError('TOKEN_USED', 'This invitation has already been used.');
-    }
-    return inserted;
-  });
+  return store(response, submission.token);
 }
 
 /** Whether the id is stored for this study; a stored id of another study is a conflict. */
@@ -114,10 +123,12 @@ async function isStoredFor(db: Kysely<Database>, clientId: string, study: Study)
   return true;
 }
 
+/** The agency the response counts for; `agencyExists` was looked up with the study. */
 async function resolveAgency(
   db: Kysely<Database>,
   study: Study,
   submission: Submission,
+  agencyExists: boolean,
 ): Promise<string> {
   if (submission.token !== undefined) {
     const token = await findInvitationToken(db, study.id, submission.token);
@@ -125,7 +136,8 @@ async function resolveAgency(
     if (token.used) throw new AppError('TOKEN_USED', 'This invitation has already been used.');
     return token.agencyCode;
   }
-  const agency = await findAgency(db, submission.agency);
-  if (!agency) throw new AppError('AGENCY_NOT_FOUND', `There is no agency "${submission.agency}".`);
-  return agency.code;
+  if (!agencyExists) {
+    throw new AppError('AGENCY_NOT_FOUND', `There is no agency "${submission.agency}".`);
+  }
+  return submission.agency;
 }

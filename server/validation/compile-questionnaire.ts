@@ -153,13 +153,23 @@ export function compileQuestionnaire(json: SurveyJson): CompiledQuestionnaire {
       return [{ question: '', problem: 'answers must be a JSON object' }];
     // Conditions see only answers of questions already found visible, so a hidden parent hides its children.
     const shownValues: Record<string, unknown> = {};
+    // In visibility order every question a condition reads is settled before the condition
+    // runs, so an expression repeated on several questions ("{B1} = 'ya'") holds the same
+    // for all of them; running survey-core's engine once each is most of validation's cost.
+    const outcomes = new Map<string, boolean>();
+    const holds = (condition: CompiledCondition): boolean => {
+      let outcome = outcomes.get(condition.expression);
+      if (outcome === undefined) {
+        outcome = condition.test(shownValues);
+        outcomes.set(condition.expression, outcome);
+      }
+      return outcome;
+    };
     const visible = new Array<boolean>(questions.length).fill(false);
     for (const index of order) {
       const question = questions[index];
       if (!question) continue;
-      const isVisible =
-        !question.neverShown &&
-        question.visibleIf.every((condition) => condition.test(shownValues));
+      const isVisible = !question.neverShown && question.visibleIf.every(holds);
       visible[index] = isVisible;
       if (!isVisible) continue;
       const value = read(answers, question.check.name);

@@ -46,9 +46,17 @@ export function compileCondition(
     }
     dependsOn.add(question);
   }
+  // survey-core finds each variable by scanning every key of the values it is given (names
+  // match case-insensitively), so it runs on just the keys the condition can read: each
+  // question it names and that question's "other" text. Nothing else can match its variables.
+  const readable = [...dependsOn].flatMap((question) => [question, `${question}-Comment`]);
   return {
     expression,
     dependsOn: [...dependsOn],
-    test: (values) => runner.runValues(values) === true,
+    test: (values) => {
+      const read: Record<string, unknown> = {};
+      for (const key of readable) if (Object.hasOwn(values, key)) read[key] = values[key];
+      return runner.runValues(read) === true;
+    },
   };
 }

@@ -57,6 +57,42 @@ describe('startTestServer', () => {
     expect(row).toEqual({ agency_code: 'kab-sleman' });
   });
 
+  it('takes a chunked submission and refuses one that grows over the body limit', async () => {
+    /** POSTs `text` with no declared length: fetch sends a stream chunked. */
+    const postChunked = (text: string) =>
+      fetch(`${server.url}/api/studies/netralitas-asn-2021/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new Blob([text]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+    const id = randomUUID();
+    const small = await postChunked(
+      JSON.stringify({ id, agency: 'kab-sleman', answers: nextAnswers() }),
+    );
+    expect(small.status).toBe(201);
+    expect(await small.json()).toEqual({ id });
+    const big = await postChunked(
+      JSON.stringify({
+        id: randomUUID(),
+        agency: 'kab-sleman',
+        answers: { A1: 'x'.repeat(70 * 1024) },
+      }),
+    );
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('refuses a body declared over the limit', async () => {
+    const res = await post(`${server.url}/api/studies/netralitas-asn-2021/responses`, {
+      id: randomUUID(),
+      agency: 'kab-sleman',
+      answers: { A1: 'x'.repeat(70 * 1024) },
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
   it('hands out demo tokens that work once', async () => {
     const { token, agencyCode } = server.tokens[0]!;
     const url = `${server.url}/api/studies/netralitas-asn-token/responses`;

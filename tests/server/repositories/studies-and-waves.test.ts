@@ -1,6 +1,11 @@
 // Tests studies and waves on every dialect: mapping, open-study listing, and at most one open wave per study.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findStudy, hasStudies, listOpenStudies } from '../../../server/repositories/studies.ts';
+import {
+  findStudy,
+  findStudyWithOpenWaveAndAgency,
+  hasStudies,
+  listOpenStudies,
+} from '../../../server/repositories/studies.ts';
 import {
   closeWave,
   createWave,
@@ -42,6 +47,20 @@ describe.each(testDialects())('studies and waves on $dialect', (dialect) => {
 
   it('lists only studies with an open wave', async () => {
     expect((await listOpenStudies(t.db)).map((s) => s.id)).toEqual(['open-study', 'token-study']);
+  });
+
+  it('finds a study with its open wave and whether an agency exists, in one lookup', async () => {
+    expect(await findStudyWithOpenWaveAndAgency(t.db, 'token-study', 'kab-sleman')).toEqual({
+      study: expect.objectContaining({ id: 'token-study', usesTokens: true }),
+      openWaveId: studies.tokenWave.id,
+      agencyExists: true,
+    });
+    expect(await findStudyWithOpenWaveAndAgency(t.db, 'closed-study', 'kab-atlantis')).toEqual({
+      study: expect.objectContaining({ id: 'closed-study' }),
+      openWaveId: undefined,
+      agencyExists: false,
+    });
+    expect(await findStudyWithOpenWaveAndAgency(t.db, 'nope', 'kab-sleman')).toBeUndefined();
   });
 
   it('allows at most one open wave per study, and a new one once the old is closed', async () => {

@@ -113,6 +113,24 @@ describe.each(testDialects())('POST /api/studies/:study/responses on $dialect', 
     expect(res.body).toMatchObject({ error: { code: 'RESPONSE_ID_CONFLICT' } });
   });
 
+  it('lets only one of two studies have an id that arrives for both at the same time', async () => {
+    const id = randomUUID();
+    const results = await Promise.all([
+      submit('open-study', { id, agency: 'kab-sleman', answers: validTestAnswers }),
+      submit('token-study', { id, token: studies.tokens[11]!, answers: validTestAnswers }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)?.body).toMatchObject({
+      error: { code: 'RESPONSE_ID_CONFLICT' },
+    });
+    const rows = await t.db
+      .selectFrom('responses')
+      .select('id')
+      .where('client_id', '=', id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('rejects invalid answers with 422 and a detail per question, storing nothing', async () => {
     await expectNothingStored(async () => {
       const res = await submit('open-study', {
