@@ -36,3 +36,14 @@ export function kishDesignEffect(
 ): number {
   return (n * sumOfSquaredWeights) / (sumOfWeights * sumOfWeights);
 }
+
+/**
+ * Effective sample size n_eff = n / deff: the simple random sample as precise as the design.
+ * Null where deff is undefined or 0. Reference: Kish (1965), Survey Sampling, 8.2.
+ *
+ * @example
+ * effectiveSampleSize(1000, 2.5); // 400
+ */
+export function effectiveSampleSize(n: number, deff: number | null): number | null {
+  return deff !== null && deff > 0 ? n / deff : null;
+}

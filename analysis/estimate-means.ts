@@ -3,9 +3,9 @@
 import { compareCodeUnits } from './code-unit-order.ts';
 import { calibrationResiduals } from './calibration-residuals.ts';
 import { cellKey } from './design.ts';
-import { designEffect, kishDesignEffect } from './design-effect.ts';
+import { designEffect, effectiveSampleSize, kishDesignEffect } from './design-effect.ts';
 import { resolveDomains, type DomainSpec } from './domains.ts';
-import type { MeanEstimate } from './results.ts';
+import { isLowReliability, type MeanEstimate } from './results.ts';
 import type { ScoreCount } from './score-cells.ts';
 import { stratifiedVariance, stratumFactors } from './stratified-variance.ts';
 import { tQuantile } from './t-quantile.ts';
@@ -22,8 +22,6 @@ export interface MeanOptions {
   /** Confidence level of the t interval. Default 0.95. */
   level?: number;
 }
-
-const minimumEffectiveN = 30;
 
 interface ScoreColumns {
   cells: Int32Array;
@@ -223,7 +221,7 @@ export function estimateMeans(
         const spread =
           (weightedSquares - 2 * mean * weightedSum + mean * mean * weighted) / weighted;
         const deff = designEffect(variance, spread, n, weighted);
-        const nEff = deff !== null && deff > 0 ? n / deff : null;
+        const nEff = effectiveSampleSize(n, deff);
         rows.push({
           score,
           ...label,
@@ -236,7 +234,7 @@ export function estimateMeans(
           deff,
           nEff,
           kishDeff: kishDesignEffect(n, weighted, weighted2),
-          flags: { lowReliability: !census && (nEff ?? n) < minimumEffectiveN, census },
+          flags: { lowReliability: isLowReliability({ census, nBase: n, nEff }), census },
         });
       });
     }

@@ -3,7 +3,7 @@
 import { compareCodeUnits } from './code-unit-order.ts';
 import { calibrationResiduals, type CalibrationResiduals } from './calibration-residuals.ts';
 import type { QuestionIndex } from './design.ts';
-import { designEffect, kishDesignEffect } from './design-effect.ts';
+import { designEffect, effectiveSampleSize, kishDesignEffect } from './design-effect.ts';
 import { domainStrata, type DomainStrata } from './domain-strata.ts';
 import { resolveDomains, type DomainSpec, type ResolvedDomains } from './domains.ts';
 import {
@@ -13,7 +13,7 @@ import {
   type TQuantileFunction,
 } from './proportion-intervals.ts';
 import { fitInterceptLogit } from './logit-fit.ts';
-import type { ProportionEstimate } from './results.ts';
+import { isLowReliability, type ProportionEstimate } from './results.ts';
 import { stratumFactors, stratumTerm, type StratumFactors } from './stratified-variance.ts';
 import { tQuantile } from './t-quantile.ts';
 import type { Weighting } from './weighting.ts';
@@ -34,10 +34,6 @@ export interface ProportionOptions {
   /** Confidence level. Default 0.95. */
   level?: number;
 }
-
-/** A minimum low-reliability effective n and CI width (STATISTICS.md, "What a results row carries"). */
-const minimumEffectiveN = 30;
-const maximumIntervalWidth = 0.3;
 
 /**
  * Where the true variance is 0 (a census domain's share under calibrated weights, say), the
@@ -432,10 +428,13 @@ function estimateQuestion(pass: Pass, rows: ProportionEstimate[]): void {
       }
       const ci = intervals[pass.intervalMethods[0] as IntervalMethod] as ConfidenceInterval;
       const deff = designEffect(variance, estimate * (1 - estimate), nBase, weightedBase);
-      const nEff = deff !== null && deff > 0 ? nBase / deff : null;
-      const lowReliability =
-        !census &&
-        ((nEff ?? nBase) < minimumEffectiveN || ci.high - ci.low >= maximumIntervalWidth);
+      const nEff = effectiveSampleSize(nBase, deff);
+      const lowReliability = isLowReliability({
+        census,
+        nBase,
+        nEff,
+        intervalWidth: ci.high - ci.low,
+      });
       rows.push({
         question: question.name,
         option,

@@ -17,7 +17,7 @@ export interface MethodNote {
 
 /**
  * The footnotes for reports computed with a weighting: the design and variance method, the
- * lonely-stratum rule (STATISTICS.md asks for it in every report), census strata, what the
+ * lonely-stratum rule (every report must state it), census strata, what the
  * calibration did and which variance it implies, and the interval rule for edge cases.
  *
  * @example

@@ -1,6 +1,30 @@
-// The shape of a results row: what every published estimate carries (STATISTICS.md).
+// The shape of a results row: what every published estimate carries, and when it is flagged unreliable.
 
 import type { ConfidenceInterval, IntervalMethod } from './proportion-intervals.ts';
+
+/** Effective n below which an estimate that is not a census is of low reliability. */
+const minimumEffectiveN = 30;
+/** Interval width (on the 0–1 scale of a proportion) from which a proportion is of low reliability. */
+const maximumIntervalWidth = 0.3;
+
+/**
+ * Whether a row is of low reliability (see {@link EstimateFlags}): never for a census; otherwise
+ * when n_eff = n / deff is below 30 (n itself where deff is undefined), or when an interval
+ * width is given (proportions) and it is 0.3 or wider.
+ *
+ * @example
+ * isLowReliability({ census: false, nBase: 200, nEff: 25 }); // true
+ */
+export function isLowReliability(row: {
+  census: boolean;
+  nBase: number;
+  nEff: number | null;
+  intervalWidth?: number;
+}): boolean {
+  if (row.census) return false;
+  const tooWide = row.intervalWidth !== undefined && row.intervalWidth >= maximumIntervalWidth;
+  return (row.nEff ?? row.nBase) < minimumEffectiveN || tooWide;
+}
 
 /** Quality flags of a row. Suppression (disclosure control) is added by the results layer. */
 export interface EstimateFlags {
