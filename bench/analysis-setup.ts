@@ -1,9 +1,9 @@
 // Creates the analysis benchmark's database: the agency frame, the synthetic questionnaire, a study and its responses.
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { createDatabase } from '../server/db/create-database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { importFrameFile } from '../server/frame/import-frame.ts';
+import { importFrame } from '../server/frame/import-frame.ts';
+import { parseFrameCsv } from '../server/frame/parse-frame.ts';
 import { publishQuestionnaires } from '../server/questionnaires/publish-questionnaires.ts';
 import { loadQuestionnaireRegistry } from '../server/questionnaires/questionnaire-registry.ts';
 import { createStudy } from '../server/repositories/studies.ts';
@@ -11,7 +11,7 @@ import { createWave } from '../server/repositories/waves.ts';
 import { seedFiles } from '../server/seed/seed-files.ts';
 import { compileQuestionnaire } from '../server/validation/compile-questionnaire.ts';
 import { analysisBenchQuestionnaire } from './analysis-questionnaire.ts';
-import { loadSyntheticResponses, type FrameAgency } from './analysis-load.ts';
+import { loadSyntheticResponses } from './analysis-load.ts';
 
 export const benchStudyId = 'bench-analysis';
 
@@ -20,7 +20,9 @@ export async function setUpAnalysisBench(path: string, total: number): Promise<n
   const db = createDatabase({ dialect: 'sqlite', path });
   try {
     await migrateToLatest(db);
-    await importFrameFile(db, seedFiles.frame, { headcountIllustrative: true });
+    // Parsed once: the same agencies are imported and then sampled, in file order.
+    const frame = parseFrameCsv(readFileSync(seedFiles.frame, 'utf8'));
+    await importFrame(db, frame, { headcountIllustrative: true });
     await publishQuestionnaires(db, [analysisBenchQuestionnaire]);
     const questionnaires = await loadQuestionnaireRegistry(db, compileQuestionnaire);
     await createStudy(db, {
@@ -37,10 +39,6 @@ export async function setUpAnalysisBench(path: string, total: number): Promise<n
       opensOn: '2021-07-01',
       closesOn: null,
     });
-    const frame = Papa.parse<Record<string, string>>(readFileSync(seedFiles.frame, 'utf8'), {
-      header: true,
-      skipEmptyLines: true,
-    }).data.map((row): FrameAgency => ({ code: row.code!, headcount: Number(row.headcount) }));
     await loadSyntheticResponses(db, questionnaires, wave.id, frame, total);
     return wave.id;
   } finally {

@@ -233,9 +233,10 @@ function analyze(argv: readonly string[], io: AnalyzeIo): void {
   const design = createDesign(cells);
   let weighting = designWeights(design);
   if (rakeSpecs.length > 0) {
-    const total = [...stratumTotals(design).values()].reduce((sum, value) => sum + value, 0);
+    const agencyTotals = stratumTotals(design);
+    const total = [...agencyTotals.values()].reduce((sum, value) => sum + value, 0);
     const margins: RakingMargin[] = [
-      { variable: 'agency', totals: stratumTotals(design) },
+      { variable: 'agency', totals: agencyTotals },
       ...rakeSpecs.map((spec) => {
         const shareSum = [...spec.shares.values()].reduce((sum, value) => sum + value, 0);
         return {

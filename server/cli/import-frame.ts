@@ -1,4 +1,5 @@
 // The `import-frame` command: loads an agency frame CSV into the configured database, all or nothing.
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { createDatabase } from '../db/create-database.ts';
@@ -71,6 +72,6 @@ export async function importFrameCommand(
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await importFrameCommand(process.argv.slice(2), process.env);
 }

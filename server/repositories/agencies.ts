@@ -1,6 +1,6 @@
 // Queries on the agency frame: the regional governments, their attributes and headcounts N_h.
 import type { Kysely } from 'kysely';
-import { preparedQuery } from '../db/prepared-query.ts';
+import { chunks } from '../db/chunks.ts';
 import type { AgencyRow, AgencyType, Database } from '../db/schema.ts';
 import { toBoolean } from '../db/values.ts';
 
@@ -55,14 +55,13 @@ export async function listAgencies(db: Kysely<Database>): Promise<Agency[]> {
  * await findAgency(db, 'kab-sleman');
  */
 export async function findAgency(db: Kysely<Database>, code: string): Promise<Agency | undefined> {
-  const [row] = (await agencyByCode(db, code)).rows;
+  const row = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row && toAgency(row);
 }
-
-// Prepared: every agency-link submission looks its agency up.
-const agencyByCode = preparedQuery((db: Kysely<Database>, code: string) =>
-  db.selectFrom('agencies').selectAll().where('code', '=', code),
-);
 
 /**
  * Inserts agencies, or updates those whose code exists. Pass a transaction to make a whole
@@ -72,8 +71,8 @@ const agencyByCode = preparedQuery((db: Kysely<Database>, code: string) =>
  * await upsertAgencies(trx, agencies);
  */
 export async function upsertAgencies(db: Kysely<Database>, agencies: Agency[]): Promise<void> {
-  for (let i = 0; i < agencies.length; i += chunkSize) {
-    const rows = agencies.slice(i, i + chunkSize).map((a) => ({
+  for (const chunk of chunks(agencies, chunkSize)) {
+    const rows = chunk.map((a) => ({
       code: a.code,
       name: a.name,
       type: a.type,

@@ -1,5 +1,6 @@
 // Adds counts to the analysis projection: respondents per (wave, agency, profile) and choices per option.
 import type { Kysely } from 'kysely';
+import { chunks } from '../db/chunks.ts';
 import { compareText } from '../db/compare-text.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -36,11 +37,11 @@ export async function addProfileCounts(
     (a, b) =>
       a.waveId - b.waveId || compareText(a.agencyCode, b.agencyCode) || a.profileId - b.profileId,
   );
-  for (let i = 0; i < sorted.length; i += chunkSize) {
+  for (const chunk of chunks(sorted, chunkSize)) {
     await db
       .insertInto('profile_counts')
       .values(
-        sorted.slice(i, i + chunkSize).map((c) => ({
+        chunk.map((c) => ({
           wave_id: c.waveId,
           agency_code: c.agencyCode,
           profile_id: c.profileId,
@@ -75,11 +76,11 @@ export async function addAnswerCounts(
       compareText(a.variable, b.variable) ||
       compareText(a.option, b.option),
   );
-  for (let i = 0; i < sorted.length; i += chunkSize) {
+  for (const chunk of chunks(sorted, chunkSize)) {
     await db
       .insertInto('answer_counts')
       .values(
-        sorted.slice(i, i + chunkSize).map((c) => ({
+        chunk.map((c) => ({
           wave_id: c.waveId,
           agency_code: c.agencyCode,
           profile_id: c.profileId,

@@ -1,11 +1,15 @@
 // Queries on invitation tokens: issue them for an agency, look one up, spend it once.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { chunks } from '../db/chunks.ts';
 import type { Database } from '../db/schema.ts';
 import { toBoolean } from '../db/values.ts';
 
 /** 144 random bits, 24 URL-safe characters. */
 const tokenBytes = 18;
+
+/** Rows per multi-row insert: 4 parameters each, well under both dialects' limits. */
+const chunkSize = 1000;
 
 /** What a presented token grants: a submission for an agency, if not used yet. */
 export interface InvitationToken {
@@ -43,11 +47,8 @@ export async function issueInvitationTokens(
     agency_code: agencyCode,
     used: false,
   }));
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto('invitation_tokens')
-      .values(rows.slice(i, i + 1000))
-      .execute();
+  for (const chunk of chunks(rows, chunkSize)) {
+    await db.insertInto('invitation_tokens').values(chunk).execute();
   }
   return tokens;
 }

@@ -1,5 +1,6 @@
 // Queries on respondent profiles: the distinct combinations of domain-variable values, each with an id.
 import type { Kysely } from 'kysely';
+import { chunks } from '../db/chunks.ts';
 import { compareText } from '../db/compare-text.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -27,11 +28,11 @@ export async function ensureProfiles(
   const sorted = [...profiles].sort(
     (a, b) => compareText(a.questionnaireId, b.questionnaireId) || compareText(a.key, b.key),
   );
-  for (let i = 0; i < sorted.length; i += chunkSize) {
+  for (const chunk of chunks(sorted, chunkSize)) {
     await db
       .insertInto('profiles')
       .values(
-        sorted.slice(i, i + chunkSize).map((p) => ({
+        chunk.map((p) => ({
           questionnaire_id: p.questionnaireId,
           key: p.key,
           values_json: JSON.stringify(p.values),
@@ -49,7 +50,7 @@ export async function ensureProfiles(
     else byQuestionnaire.set(p.questionnaireId, [p]);
   }
   for (const [questionnaireId, group] of byQuestionnaire) {
-    for (let i = 0; i < group.length; i += chunkSize) {
+    for (const chunk of chunks(group, chunkSize)) {
       const rows = await db
         .selectFrom('profiles')
         .select(['id', 'key'])
@@ -57,7 +58,7 @@ export async function ensureProfiles(
         .where(
           'key',
           'in',
-          group.slice(i, i + chunkSize).map((p) => p.key),
+          chunk.map((p) => p.key),
         )
         .execute();
       for (const row of rows) ids.set(JSON.stringify([questionnaireId, row.key]), row.id);

@@ -1,5 +1,6 @@
 // Queries on stored responses: the idempotent insert, the retry lookup, and counts.
 import type { Kysely } from 'kysely';
+import { chunks } from '../db/chunks.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import type { Database } from '../db/schema.ts';
 import { toCount } from '../db/values.ts';
@@ -96,8 +97,8 @@ export async function insertMaterializedResponses(
   db: Kysely<Database>,
   responses: NewResponse[],
 ): Promise<void> {
-  for (let i = 0; i < responses.length; i += chunkSize) {
-    const rows = responses.slice(i, i + chunkSize).map((r) => toRow(r, true));
+  for (const chunk of chunks(responses, chunkSize)) {
+    const rows = chunk.map((r) => toRow(r, true));
     await db.insertInto('responses').values(rows).execute();
   }
 }
