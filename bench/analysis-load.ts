@@ -1,9 +1,12 @@
 // Generates the analysis benchmark's synthetic responses and loads them through the project's storage layer.
 import type { Kysely } from 'kysely';
-import type { Database } from '../server/db/schema.ts';
-import { importResponses, type ImportedResponse } from '../server/projection/import-responses.ts';
-import type { QuestionnaireRegistry } from '../server/questionnaires/questionnaire-registry.ts';
-import { seededRandom } from '../server/seed/seeded-random.ts';
+import type { Database } from '../server/storage/db/schema.ts';
+import {
+  importResponses,
+  type ImportedResponse,
+} from '../server/services/projection/import-responses.ts';
+import type { QuestionnaireRegistry } from '../server/services/questionnaires/questionnaire-registry.ts';
+import { seededRandom } from '../server/services/seed/seeded-random.ts';
 import { multiSelectOptions, optionCounts, positions } from './analysis-questionnaire.ts';
 
 export interface FrameAgency {

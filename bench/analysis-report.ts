@@ -8,15 +8,15 @@ import {
   stratumTotals,
   type CellCounts,
 } from '../analysis/index.ts';
-import { createDatabase } from '../server/db/create-database.ts';
-import type { Database } from '../server/db/schema.ts';
-import { materializePending } from '../server/projection/materialize-pending.ts';
+import { createDatabase } from '../server/storage/db/create-database.ts';
+import type { Database } from '../server/storage/db/schema.ts';
+import { materializePending } from '../server/services/projection/materialize-pending.ts';
 import {
   loadQuestionnaireRegistry,
   type QuestionnaireRegistry,
-} from '../server/questionnaires/questionnaire-registry.ts';
-import { readCellCounts } from '../server/repositories/cell-counts.ts';
-import { compileQuestionnaire } from '../server/validation/compile-questionnaire.ts';
+} from '../server/services/questionnaires/questionnaire-registry.ts';
+import { readCellCounts } from '../server/storage/repositories/cell-counts.ts';
+import { compileQuestionnaire } from '../server/services/validation/compile-questionnaire.ts';
 
 const [path, waveArg] = process.argv.slice(2);
 if (!path || !waveArg) throw new Error('usage: analysis-report.ts DATABASE_PATH WAVE_ID');

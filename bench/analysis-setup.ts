@@ -1,15 +1,15 @@
 // Creates the analysis benchmark's database: the agency frame, the synthetic questionnaire, a study and its responses.
 import { readFileSync } from 'node:fs';
-import { createDatabase } from '../server/db/create-database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
-import { importFrame } from '../server/frame/import-frame.ts';
-import { parseFrameCsv } from '../server/frame/parse-frame.ts';
-import { publishQuestionnaires } from '../server/questionnaires/publish-questionnaires.ts';
-import { loadQuestionnaireRegistry } from '../server/questionnaires/questionnaire-registry.ts';
-import { createStudy } from '../server/repositories/studies.ts';
-import { createWave } from '../server/repositories/waves.ts';
-import { seedFiles } from '../server/seed/seed-files.ts';
-import { compileQuestionnaire } from '../server/validation/compile-questionnaire.ts';
+import { createDatabase } from '../server/storage/db/create-database.ts';
+import { migrateToLatest } from '../server/storage/db/migrate.ts';
+import { importFrame } from '../server/services/frame/import-frame.ts';
+import { parseFrameCsv } from '../server/services/frame/parse-frame.ts';
+import { publishQuestionnaires } from '../server/services/questionnaires/publish-questionnaires.ts';
+import { loadQuestionnaireRegistry } from '../server/services/questionnaires/questionnaire-registry.ts';
+import { createStudy } from '../server/storage/repositories/studies.ts';
+import { createWave } from '../server/storage/repositories/waves.ts';
+import { seedFiles } from '../server/services/seed/seed-files.ts';
+import { compileQuestionnaire } from '../server/services/validation/compile-questionnaire.ts';
 import { analysisBenchQuestionnaire } from './analysis-questionnaire.ts';
 import { loadSyntheticResponses } from './analysis-load.ts';
 

@@ -1,6 +1,6 @@
 // A complete, valid answer set for the KASN-model questionnaire, used as the submit benchmark's request body.
 import { netralitasAsn } from '../surveys/netralitas-asn.ts';
-import { compileQuestionnaire } from '../server/validation/compile-questionnaire.ts';
+import { compileQuestionnaire } from '../server/services/validation/compile-questionnaire.ts';
 import {
   generatorQuestions,
   seededRandom,

@@ -1,6 +1,6 @@
 // Times the compiled validator against survey-core's Model on a full answer set, same run, and prints the ratio.
 import { Model } from 'survey-core';
-import { compileQuestionnaire } from '../server/validation/compile-questionnaire.ts';
+import { compileQuestionnaire } from '../server/services/validation/compile-questionnaire.ts';
 import { netralitasAsn } from '../surveys/netralitas-asn.ts';
 import { validSubmissionAnswers } from './valid-submission.ts';
 

@@ -1,7 +1,7 @@
 // The client's only door to the server: `hc<AppType>` calls wrapped into settled, typed results.
 
 import { hc, type InferResponseType } from 'hono/client';
-import type { AppType } from '../server/app';
+import type { AppType } from '../server/http/app';
 
 /** The server's one error envelope: `{ error: { code, message, details? } }`. */
 export interface ApiError {

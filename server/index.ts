@@ -1,9 +1,9 @@
 // The server's entry point: read the configuration, start everything, print where to go, stop cleanly on a signal.
 import { questionnaires } from '../surveys/index.ts';
 import { loadConfig } from './config.ts';
-import { demoStudyId, demoTokenStudyId } from './seed/seed-demo.ts';
+import { demoStudyId, demoTokenStudyId } from './services/seed/seed-demo.ts';
 import { startServer } from './start-server.ts';
-import { compileQuestionnaire } from './validation/compile-questionnaire.ts';
+import { compileQuestionnaire } from './services/validation/compile-questionnaire.ts';
 
 /** Synthetic responses in a fresh demo database, so dashboards have something to show. */
 const demoResponses = 400;

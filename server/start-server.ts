@@ -3,22 +3,22 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import type { AddressInfo } from 'node:net';
 import type { QuestionnaireDefinition } from '../surveys/types.ts';
-import { createApp } from './app.ts';
+import { createApp } from './http/app.ts';
 import type { Config } from './config.ts';
-import { createDatabase } from './db/create-database.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import type { Database } from './db/schema.ts';
-import type { ErrorLogger } from './errors.ts';
-import { startMaterializer } from './projection/materializer.ts';
-import { publishQuestionnaires } from './questionnaires/publish-questionnaires.ts';
+import { createDatabase } from './storage/db/create-database.ts';
+import { migrateToLatest } from './storage/db/migrate.ts';
+import type { Database } from './storage/db/schema.ts';
+import type { ErrorLogger } from './http/error-handler.ts';
+import { startMaterializer } from './services/projection/materializer.ts';
+import { publishQuestionnaires } from './services/questionnaires/publish-questionnaires.ts';
 import {
   loadQuestionnaireRegistry,
   type CompileQuestionnaire,
   type QuestionnaireRegistry,
-} from './questionnaires/questionnaire-registry.ts';
-import { hasStudies } from './repositories/studies.ts';
-import { calendarDay } from './submissions/calendar-day.ts';
-import { seedDemo, type DemoSeedResult } from './seed/seed-demo.ts';
+} from './services/questionnaires/questionnaire-registry.ts';
+import { hasStudies } from './storage/repositories/studies.ts';
+import { calendarDay } from './services/submissions/calendar-day.ts';
+import { seedDemo, type DemoSeedResult } from './services/seed/seed-demo.ts';
 
 export interface StartServerOptions {
   /** `port: 0` picks a free port. */

@@ -2,10 +2,10 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { createDatabase } from '../db/create-database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { createDatabase } from '../storage/db/create-database.ts';
+import { migrateToLatest } from '../storage/db/migrate.ts';
 import { AppError, type CsvProblem } from '../errors.ts';
-import { importFrameFile } from '../frame/import-frame.ts';
+import { importFrameFile } from '../services/frame/import-frame.ts';
 
 const usage =
   'usage: npm run --silent import-frame -- FRAME.csv [--illustrative]\n' +

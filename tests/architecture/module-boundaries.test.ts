@@ -93,6 +93,46 @@ function violations(folder: TopFolder, files: SourceFile[]): string[] {
   return problems;
 }
 
+/** The layer of server/ a file belongs to (ARCHITECTURE.md, "Inside the server"). */
+type ServerLayer = 'http' | 'services' | 'storage' | 'cli' | 'root';
+
+function serverLayerOf(path: string): ServerLayer {
+  const [top, layer] = relative(root, path).split(sep);
+  if (top !== 'server') throw new Error(`${path} is not in server/`);
+  return layer === 'http' || layer === 'services' || layer === 'storage' || layer === 'cli'
+    ? layer
+    : 'root';
+}
+
+/**
+ * Layers a server layer may not import: a request walks http → services → storage, so storage
+ * knows nothing above it and services know nothing of HTTP. Estimates come only from services
+ * and commands: elsewhere in server/ analysis/ may be imported for its types alone.
+ */
+function layerViolations(files: SourceFile[]): string[] {
+  const forbidden: Record<ServerLayer, ServerLayer[]> = {
+    http: [],
+    services: ['http', 'cli'],
+    storage: ['http', 'services', 'cli'],
+    cli: ['http'],
+    root: [],
+  };
+  const problems: string[] = [];
+  for (const file of files) {
+    const from = serverLayerOf(file.path);
+    for (const ref of importsOf(file)) {
+      const target = targetFolder(ref);
+      const where = `${relative(root, file.path)} imports '${ref.specifier}'`;
+      if (target === 'analysis' && !ref.typeOnly && from !== 'services' && from !== 'cli')
+        problems.push(`${where}: only server/services may compute estimates`);
+      if (target !== 'server') continue;
+      const to = serverLayerOf(resolve(dirname(file.path), ref.specifier));
+      if (forbidden[from].includes(to)) problems.push(`${where}: ${from} may not import ${to}`);
+    }
+  }
+  return problems;
+}
+
 const sourceFolders = [...topFolders, 'tests', 'bench'];
 
 describe('module boundaries', () => {
@@ -107,6 +147,28 @@ describe('module boundaries', () => {
   it.each(topFolders)('%s imports only what the house style allows', (folder) => {
     const files = sourceFiles(folder).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
     expect(violations(folder, files)).toEqual([]);
+  });
+
+  it('keeps the server layered: storage below services below http', () => {
+    const files = sourceFiles('server').map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+    expect(layerViolations(files)).toEqual([]);
+  });
+
+  it('reports storage that reaches up into services and HTTP code that computes estimates', () => {
+    const files = [
+      {
+        path: join(root, 'server', 'storage', 'repositories', 'leaky.ts'),
+        text: "import { submitResponse } from '../../services/submissions/submit-response.ts';",
+      },
+      {
+        path: join(root, 'server', 'http', 'routes', 'leaky.ts'),
+        text: [
+          "import { estimateProportions } from '../../../analysis/index.ts';",
+          "import type { CellCounts } from '../../../analysis/cells.ts';",
+        ].join('\n'),
+      },
+    ];
+    expect(layerViolations(files)).toHaveLength(2);
   });
 
   it('reports analysis code that reaches into the server, the file system or React', () => {

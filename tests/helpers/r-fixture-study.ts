@@ -1,17 +1,17 @@
 // Turns the R survey fixture (test_small.csv) into a stored study: its questionnaire, its agency frame, its answer sets.
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
-import type { Database } from '../../server/db/schema.ts';
-import { importFrame } from '../../server/frame/import-frame.ts';
-import { parseFrameCsv } from '../../server/frame/parse-frame.ts';
-import { publishQuestionnaires } from '../../server/questionnaires/publish-questionnaires.ts';
+import type { Database } from '../../server/storage/db/schema.ts';
+import { importFrame } from '../../server/services/frame/import-frame.ts';
+import { parseFrameCsv } from '../../server/services/frame/parse-frame.ts';
+import { publishQuestionnaires } from '../../server/services/questionnaires/publish-questionnaires.ts';
 import {
   loadQuestionnaireRegistry,
   type QuestionnaireRegistry,
-} from '../../server/questionnaires/questionnaire-registry.ts';
-import { createStudy } from '../../server/repositories/studies.ts';
-import { createWave, type Wave } from '../../server/repositories/waves.ts';
-import { compileQuestionnaire } from '../../server/validation/compile-questionnaire.ts';
+} from '../../server/services/questionnaires/questionnaire-registry.ts';
+import { createStudy } from '../../server/storage/repositories/studies.ts';
+import { createWave, type Wave } from '../../server/storage/repositories/waves.ts';
+import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
 import type { QuestionnaireDefinition } from '../../surveys/types.ts';
 
 /** A respondent of test_small.csv, as text (blank = not answered). */

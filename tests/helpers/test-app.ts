@@ -1,9 +1,9 @@
 // Builds the real HTTP app over a test database, with a pinned clock and a captured error log.
 import type { Kysely } from 'kysely';
 import { vi } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import type { Database } from '../../server/db/schema.ts';
-import type { QuestionnaireRegistry } from '../../server/questionnaires/questionnaire-registry.ts';
+import { createApp } from '../../server/http/app.ts';
+import type { Database } from '../../server/storage/db/schema.ts';
+import type { QuestionnaireRegistry } from '../../server/services/questionnaires/questionnaire-registry.ts';
 
 /** 20:00 UTC on 15 September 2021 is already the 16th in Jakarta (UTC+7). */
 export const testNow = new Date('2021-09-15T20:00:00Z');

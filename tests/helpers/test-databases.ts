@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { createDatabase } from '../../server/db/create-database.ts';
-import type { DialectName } from '../../server/db/dialect.ts';
-import { migrateToLatest } from '../../server/db/migrate.ts';
-import type { Database } from '../../server/db/schema.ts';
+import { createDatabase } from '../../server/storage/db/create-database.ts';
+import type { DialectName } from '../../server/storage/db/dialect.ts';
+import { migrateToLatest } from '../../server/storage/db/migrate.ts';
+import type { Database } from '../../server/storage/db/schema.ts';
 
 /** A migrated, isolated database and the way to throw it away. */
 export interface TestDatabase {

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Database } from '../../server/db/schema.ts';
+import type { Database } from '../../server/storage/db/schema.ts';
 import { startServer } from '../../server/start-server.ts';
-import { compileQuestionnaire } from '../../server/validation/compile-questionnaire.ts';
+import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
 import { questionnaires } from '../../surveys/index.ts';
 
 export interface TestServerOptions {

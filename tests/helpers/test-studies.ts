@@ -1,17 +1,17 @@
 // Sets up a test database the way an administrator would: questionnaire, a small frame, open, closed and token studies.
 import type { Kysely } from 'kysely';
-import type { Database } from '../../server/db/schema.ts';
-import { importFrame } from '../../server/frame/import-frame.ts';
-import { parseFrameCsv } from '../../server/frame/parse-frame.ts';
-import { publishQuestionnaires } from '../../server/questionnaires/publish-questionnaires.ts';
+import type { Database } from '../../server/storage/db/schema.ts';
+import { importFrame } from '../../server/services/frame/import-frame.ts';
+import { parseFrameCsv } from '../../server/services/frame/parse-frame.ts';
+import { publishQuestionnaires } from '../../server/services/questionnaires/publish-questionnaires.ts';
 import {
   loadQuestionnaireRegistry,
   type QuestionnaireRegistry,
-} from '../../server/questionnaires/questionnaire-registry.ts';
-import { issueInvitationTokens } from '../../server/repositories/invitation-tokens.ts';
-import { createStudy } from '../../server/repositories/studies.ts';
-import { closeWave, createWave, type Wave } from '../../server/repositories/waves.ts';
-import { compileQuestionnaire } from '../../server/validation/compile-questionnaire.ts';
+} from '../../server/services/questionnaires/questionnaire-registry.ts';
+import { issueInvitationTokens } from '../../server/storage/repositories/invitation-tokens.ts';
+import { createStudy } from '../../server/storage/repositories/studies.ts';
+import { closeWave, createWave, type Wave } from '../../server/storage/repositories/waves.ts';
+import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
 import { testQuestionnaire } from './test-questionnaire.ts';
 
 /** Four agencies in two provinces; headcounts chosen to be easy to check by hand. */

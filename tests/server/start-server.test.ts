@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../server/config.ts';
-import { demoAnswerGenerator } from '../../server/seed/demo-answers.ts';
+import { demoAnswerGenerator } from '../../server/services/seed/demo-answers.ts';
 import { startServer } from '../../server/start-server.ts';
-import { compileQuestionnaire } from '../../server/validation/compile-questionnaire.ts';
+import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
 import { netralitasAsn } from '../../surveys/netralitas-asn.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 

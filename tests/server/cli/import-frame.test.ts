@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { importFrameCommand } from '../../../server/cli/import-frame.ts';
-import { createDatabase } from '../../../server/db/create-database.ts';
-import { listAgencies } from '../../../server/repositories/agencies.ts';
+import { createDatabase } from '../../../server/storage/db/create-database.ts';
+import { listAgencies } from '../../../server/storage/repositories/agencies.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'import-frame-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,0 +1,17 @@
+// What the HTTP app is built from: the database, the configuration and the compiled questionnaires.
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from '../storage/db/schema.ts';
+import type { ErrorLogger } from './error-handler.ts';
+import type { QuestionnaireRegistry } from '../services/questionnaires/questionnaire-registry.ts';
+
+/** Everything `createApp` and its routes need; nothing is read from module-level state. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: Pick<Config, 'bodyLimitBytes' | 'timeZone' | 'clientDir'>;
+  questionnaires: QuestionnaireRegistry;
+  /** Where unexpected errors go (default `console.error`). */
+  logError?: ErrorLogger;
+  /** The clock (tests pin it). */
+  now?: () => Date;
+}

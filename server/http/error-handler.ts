@@ -1,0 +1,58 @@
+// Maps every error to its HTTP answer: AppError codes to statuses and the one JSON envelope.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError, type ErrorCode } from '../errors.ts';
+
+/** HTTP status of every error code: the only place that pairs codes with statuses. */
+const statusOf = {
+  INVALID_JSON: 400,
+  INVALID_REQUEST: 400,
+  NOT_FOUND: 404,
+  STUDY_NOT_FOUND: 404,
+  AGENCY_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
+  WAVE_CLOSED: 409,
+  TOKEN_USED: 409,
+  RESPONSE_ID_CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INVALID_RESPONSE: 422,
+  INVALID_FRAME: 422,
+  INTERNAL: 500,
+} as const satisfies Record<ErrorCode, ContentfulStatusCode>;
+
+/** The HTTP status an AppError is answered with. */
+export function statusOfError(error: AppError): ContentfulStatusCode {
+  return statusOf[error.code];
+}
+
+/** Receives unexpected errors; the client only ever sees a generic 500. */
+export type ErrorLogger = (message: string, error: unknown) => void;
+
+/**
+ * The app's `onError`: AppErrors become their envelope, anything else is logged and hidden.
+ *
+ * @example
+ * app.onError(errorHandler(console.error));
+ */
+export function errorHandler(logError: ErrorLogger) {
+  return (error: Error, c: Context): Response => {
+    const appError = toAppError(error);
+    if (appError) return c.json(appError.toBody(), statusOfError(appError));
+    // Only the method and route pattern are logged: never addresses, agents or bodies.
+    logError(`Unexpected error in ${c.req.method} ${c.req.routePath}`, error);
+    const internal = new AppError('INTERNAL', 'Something went wrong on the server.');
+    return c.json(internal.toBody(), statusOfError(internal));
+  };
+}
+
+function toAppError(error: Error): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 404) return new AppError('NOT_FOUND', 'Not found.');
+    if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'Request body too large.');
+    if (error.status === 400)
+      return new AppError('INVALID_REQUEST', error.message || 'Bad request.');
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+// The submission route: one POST per completed questionnaire, answered only after the row is committed.
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps.ts';
+import { AppError } from '../../errors.ts';
+import { bodyLimit } from '../middleware/body-limit.ts';
+import { calendarDay } from '../../services/submissions/calendar-day.ts';
+import { parseSubmission } from '../../services/submissions/parse-submission.ts';
+import { responseStore } from '../../services/submissions/response-store.ts';
+import { submitResponse } from '../../services/submissions/submit-response.ts';
+
+/**
+ * `POST /:study/responses` with `{ id, agency | token, answers }` → `201 { id }`. Bodies over
+ * `config.bodyLimitBytes` (64 KiB by default) are refused with 413 before they are read whole.
+ *
+ * @example
+ * app.route('/api/studies', responseRoutes(deps));
+ */
+export function responseRoutes({ db, questionnaires, config, now = () => new Date() }: AppDeps) {
+  const dayOf = calendarDay(config.timeZone);
+  const submitDeps = { db, questionnaires, store: responseStore(db), today: () => dayOf(now()) };
+  const limit = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: () => {
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than ${config.bodyLimitBytes} bytes.`,
+      );
+    },
+  });
+
+  return new Hono().post('/:study/responses', limit, async (c) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch {
+      throw new AppError('INVALID_JSON', 'The request body is not valid JSON.');
+    }
+    const result = await submitResponse(submitDeps, c.req.param('study'), parseSubmission(body));
+    return c.json(result, 201);
+  });
+}

@@ -1,0 +1,143 @@
+// Stores one submission: checks the study, wave, agency or token and the answers, then inserts idempotently.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/db/schema.ts';
+import { AppError } from '../../errors.ts';
+import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
+import { findInvitationToken } from '../../storage/repositories/invitation-tokens.ts';
+import { findResponseStudy, type NewResponse } from '../../storage/repositories/responses.ts';
+import {
+  findStudyWithOpenWave,
+  findStudyWithOpenWaveAndAgency,
+  type Study,
+} from '../../storage/repositories/studies.ts';
+import type { Submission } from './parse-submission.ts';
+import type { StoreResponse } from './response-store.ts';
+
+export interface SubmitDeps {
+  db: Kysely<Database>;
+  questionnaires: QuestionnaireRegistry;
+  /** Writes the validated response; one per app, so concurrent submissions can share commits. */
+  store: StoreResponse;
+  /** Today's day (`YYYY-MM-DD`) in the study's calendar. */
+  today: () => string;
+}
+
+/** What the first query found; `agencyExists` only when the submission names an agency. */
+interface StudyLookup {
+  study: Study;
+  openWaveId: number | undefined;
+  agencyExists?: boolean;
+}
+
+/**
+ * Validates and stores a submission; resolves once the row is committed. A retry of a stored
+ * response (same id, same study) resolves as the first call did, even after its wave closed
+ * or its token was spent, and stores nothing. Every failure throws an AppError before any
+ * write, or inside the transaction that rolls the write back.
+ *
+ * The happy path costs two queries with an agency (study with its open wave and the agency,
+ * insert) and three with a token; whether the id is already stored is asked only when
+ * something stands in the way.
+ *
+ * @example
+ * await submitResponse(deps, 'netralitas-asn-2021', parseSubmission(body));
+ */
+export async function submitResponse(
+  deps: SubmitDeps,
+  studyId: string,
+  submission: Submission,
+): Promise<{ id: string }> {
+  const found: StudyLookup | undefined =
+    submission.agency === undefined
+      ? await findStudyWithOpenWave(deps.db, studyId)
+      : await findStudyWithOpenWaveAndAgency(deps.db, studyId, submission.agency);
+  if (!found) throw new AppError('STUDY_NOT_FOUND', `There is no study "${studyId}".`);
+  const { study, openWaveId } = found;
+  if (study.usesTokens && submission.token === undefined) {
+    throw new AppError('INVALID_REQUEST', 'This study takes submissions by invitation token.', [
+      { field: 'token', problem: 'required in this study (instead of agency)' },
+    ]);
+  }
+  if (!study.usesTokens && submission.agency === undefined) {
+    throw new AppError('INVALID_REQUEST', 'This study does not use invitation tokens.', [
+      { field: 'agency', problem: 'required in this study (instead of token)' },
+    ]);
+  }
+
+  try {
+    if (openWaveId === undefined) {
+      throw new AppError('WAVE_CLOSED', 'This study is not accepting responses now.');
+    }
+    const stored = await storeNew(deps, study, openWaveId, submission, found.agencyExists === true);
+    // Not stored: the id was, by an earlier attempt or a concurrent one.
+    if (!stored && !(await isStoredFor(deps.db, submission.id, study))) {
+      throw new Error(`Response ${submission.id} was neither inserted nor found`);
+    }
+  } catch (error) {
+    // A closed wave, a spent token… a retry of a stored response still gets its first answer.
+    if (error instanceof AppError && (await isStoredFor(deps.db, submission.id, study))) {
+      return { id: submission.id };
+    }
+    throw error;
+  }
+  return { id: submission.id };
+}
+
+/** Validates and inserts; false when the id was stored already (nothing written). */
+async function storeNew(
+  { db, questionnaires, store, today }: SubmitDeps,
+  study: Study,
+  waveId: number,
+  submission: Submission,
+  agencyExists: boolean,
+): Promise<boolean> {
+  const agencyCode = await resolveAgency(db, study, submission, agencyExists);
+  const { compiled } = questionnaires.get(study.questionnaireId, study.questionnaireVersion);
+  const problems = compiled.validate(submission.answers);
+  if (problems.length > 0) {
+    throw new AppError('INVALID_RESPONSE', 'Some answers do not fit the questionnaire.', problems);
+  }
+
+  const response: NewResponse = {
+    clientId: submission.id,
+    waveId,
+    agencyCode,
+    questionnaireId: study.questionnaireId,
+    questionnaireVersion: study.questionnaireVersion,
+    submittedOn: today(),
+    answers: submission.answers,
+  };
+  return store(response, submission.token);
+}
+
+/** Whether the id is stored for this study; a stored id of another study is a conflict. */
+async function isStoredFor(db: Kysely<Database>, clientId: string, study: Study): Promise<boolean> {
+  const storedStudy = await findResponseStudy(db, clientId);
+  if (storedStudy === undefined) return false;
+  if (storedStudy !== study.id) {
+    throw new AppError(
+      'RESPONSE_ID_CONFLICT',
+      'This response id was already used for another study; generate a new one.',
+    );
+  }
+  return true;
+}
+
+/** The agency the response counts for; `agencyExists` was looked up with the study. */
+async function resolveAgency(
+  db: Kysely<Database>,
+  study: Study,
+  submission: Submission,
+  agencyExists: boolean,
+): Promise<string> {
+  if (submission.token !== undefined) {
+    const token = await findInvitationToken(db, study.id, submission.token);
+    if (!token) throw new AppError('TOKEN_NOT_FOUND', 'This invitation token is not valid.');
+    if (token.used) throw new AppError('TOKEN_USED', 'This invitation has already been used.');
+    return token.agencyCode;
+  }
+  if (!agencyExists) {
+    throw new AppError('AGENCY_NOT_FOUND', `There is no agency "${submission.agency}".`);
+  }
+  return submission.agency;
+}

@@ -1,0 +1,46 @@
+// Opens the database the configuration names: SQLite (better-sqlite3, WAL) or PostgreSQL (pg pool).
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../config.ts';
+import type { Database } from './schema.ts';
+import { SqliteBooleanPlugin } from './sqlite-boolean-plugin.ts';
+import { withStatementCache } from './sqlite-statement-cache.ts';
+
+/** How long a writer waits for another process's lock before failing (ms). */
+const busyTimeoutMs = 5000;
+
+/**
+ * Creates a Kysely instance for `config`; the caller owns it and calls `destroy()`.
+ *
+ * SQLite runs in WAL mode with `synchronous = NORMAL`: a committed submission survives a crash
+ * of the server process (the WAL is written before the reply), and readers never block writers.
+ *
+ * @example
+ * const db = createDatabase({ dialect: 'sqlite', path: 'data/netralitas.db' });
+ */
+export function createDatabase(config: DatabaseConfig): Kysely<Database> {
+  if (config.dialect === 'sqlite') {
+    if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+    const sqlite = new SqliteDatabase(config.path, { timeout: busyTimeoutMs });
+    if (config.path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    return new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins: [new SqliteBooleanPlugin()],
+    });
+  }
+  if (config.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(config.schema)) {
+    throw new Error(`Invalid PostgreSQL schema name: ${config.schema}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(config.schema === undefined ? {} : { options: `-c search_path=${config.schema}` }),
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,93 @@
+// Tests frame import on every dialect: upserts in one transaction, and nothing half-loaded on failure.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importFrame, importFrameFile } from '../../../../server/services/frame/import-frame.ts';
+import { parseFrameCsv } from '../../../../server/services/frame/parse-frame.ts';
+import { findAgency, listAgencies } from '../../../../server/storage/repositories/agencies.ts';
+import { testDialects } from '../../../helpers/test-databases.ts';
+import { testFrameCsv } from '../../../helpers/test-studies.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'frame-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each(testDialects())('importing a frame on $dialect', (dialect) => {
+  it('stores every agency with its headcount and the illustrative flag', async () => {
+    const { db, destroy } = await dialect.create();
+    try {
+      expect(
+        await importFrame(db, parseFrameCsv(testFrameCsv), { headcountIllustrative: true }),
+      ).toBe(4);
+      expect(await findAgency(db, 'kota-yogyakarta')).toEqual({
+        code: 'kota-yogyakarta',
+        name: 'Kota Yogyakarta',
+        type: 'kota',
+        province: 'Daerah Istimewa Yogyakarta',
+        islandRegion: 'Jawa-Bali',
+        headcount: 200,
+        headcountIllustrative: true,
+      });
+    } finally {
+      await destroy();
+    }
+  });
+
+  it('updates agencies already stored and keeps those the new frame leaves out', async () => {
+    const { db, destroy } = await dialect.create();
+    try {
+      await importFrame(db, parseFrameCsv(testFrameCsv), { headcountIllustrative: true });
+      const update = parseFrameCsv(
+        'code,name,type,province,island_region,headcount\n' +
+          'kab-sleman,Kabupaten Sleman,kabupaten,Daerah Istimewa Yogyakarta,Jawa-Bali,9876\n' +
+          'kab-agam,Kabupaten Agam,kabupaten,Sumatera Barat,Sumatera,5000\n',
+      );
+      await importFrame(db, update, { headcountIllustrative: false });
+      expect(await findAgency(db, 'kab-sleman')).toMatchObject({
+        headcount: 9876,
+        headcountIllustrative: false,
+      });
+      expect((await listAgencies(db)).map((a) => a.code).sort()).toEqual([
+        'kab-agam',
+        'kab-bantul',
+        'kab-sleman',
+        'kota-yogyakarta',
+        'prov-jambi',
+      ]);
+    } finally {
+      await destroy();
+    }
+  });
+
+  it('loads nothing from a file with a malformed line, however late it comes', async () => {
+    const { db, destroy } = await dialect.create();
+    try {
+      const path = join(dir, `bad-${dialect.dialect}.csv`);
+      writeFileSync(path, `${testFrameCsv}kab-late,Kabupaten Late,kabupaten,Jambi,Sumatera,lots\n`);
+      await expect(
+        importFrameFile(db, path, { headcountIllustrative: false }),
+      ).rejects.toMatchObject({
+        code: 'INVALID_FRAME',
+        details: [{ line: 6, column: 6, columnName: 'headcount' }],
+      });
+      expect(await listAgencies(db)).toEqual([]);
+    } finally {
+      await destroy();
+    }
+  });
+
+  it('rolls the whole import back when the database refuses one agency', async () => {
+    const { db, destroy } = await dialect.create();
+    try {
+      const good = parseFrameCsv(testFrameCsv);
+      // Bypasses the parser to reach the database's own check constraint.
+      const bad = { ...good[0]!, code: 'kab-bad', headcount: -1 };
+      await expect(
+        importFrame(db, [...good, bad], { headcountIllustrative: false }),
+      ).rejects.toThrow();
+      expect(await listAgencies(db)).toEqual([]);
+    } finally {
+      await destroy();
+    }
+  });
+});

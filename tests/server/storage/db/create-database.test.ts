@@ -1,0 +1,75 @@
+// Tests the SQLite connection settings: WAL, NORMAL sync, foreign keys, busy timeout; and booleans on both dialects.
+import { sql } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDatabase } from '../../../../server/storage/db/create-database.ts';
+import { toBoolean } from '../../../../server/storage/db/values.ts';
+import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
+
+describe('createDatabase for SQLite', () => {
+  it('opens a file in WAL mode with NORMAL sync, foreign keys on and a busy timeout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'create-db-'));
+    // A folder that does not exist yet, like data/ on a fresh clone.
+    const db = createDatabase({ dialect: 'sqlite', path: join(dir, 'nested', 'x.db') });
+    try {
+      const pragma = async (name: string) =>
+        Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('synchronous')).toBe(1); // NORMAL
+      expect(await pragma('foreign_keys')).toBe(1);
+      expect(await pragma('busy_timeout')).toBe(5000);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(testDialects())('booleans on $dialect', (dialect) => {
+  const t = useTestDatabase(dialect);
+
+  it('binds booleans in inserts and filters, and reads them back through toBoolean', async () => {
+    await t.db
+      .insertInto('agencies')
+      .values([
+        {
+          code: 'kab-a',
+          name: 'A',
+          type: 'kabupaten',
+          province: 'P',
+          island_region: 'R',
+          headcount: 10,
+          headcount_illustrative: true,
+        },
+        {
+          code: 'kab-b',
+          name: 'B',
+          type: 'kabupaten',
+          province: 'P',
+          island_region: 'R',
+          headcount: 10,
+          headcount_illustrative: false,
+        },
+      ])
+      .execute();
+    const rows = await t.db
+      .selectFrom('agencies')
+      .select(['code', 'headcount_illustrative'])
+      .where('headcount_illustrative', 'in', [true])
+      .execute();
+    expect(rows.map((r) => [r.code, toBoolean(r.headcount_illustrative)])).toEqual([
+      ['kab-a', true],
+    ]);
+  });
+
+  it('refuses a row that breaks a foreign key', async () => {
+    await expect(
+      t.db
+        .insertInto('invitation_tokens')
+        .values({ token_hash: 'h', study_id: 'no-study', agency_code: 'no-agency', used: false })
+        .execute(),
+    ).rejects.toThrow();
+  });
+});
