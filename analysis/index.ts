@@ -79,3 +79,12 @@ export { betaQuantile, betaQuantilePoint } from './beta-quantile.ts';
 export type { UnitPoint } from './beta-quantile.ts';
 export { betaTails, regularizedIncompleteBeta } from './incomplete-beta.ts';
 export { logBeta, logGamma } from './log-gamma.ts';
+
+export { suppressCells } from './cell-suppression.ts';
+export type {
+  SuppressionCell,
+  SuppressionReason,
+  SuppressionRelation,
+} from './cell-suppression.ts';
+export { agencyContrast } from './agency-contrast.ts';
+export type { AgencyContrast } from './agency-contrast.ts';
