@@ -12,6 +12,8 @@ export interface CsvRow<C extends string> {
 export interface CsvTableSpec<C extends string> {
   /** Columns that must be present (their cells may still be empty; the caller decides). */
   columns: readonly C[];
+  /** Columns that may be absent; their cells read as `''` then. */
+  optionalColumns?: readonly C[];
   /** What a row is, for the message about a file without any (default `rows`). */
   rowNoun?: string;
   /** Enough problems to fix a file in one go without flooding the reply for a wholly wrong one. */
@@ -61,6 +63,7 @@ export function readCsvTable<C extends string>(text: string, spec: CsvTableSpec<
   let columnIndex: Map<C, number> | undefined;
   let rowStart = 0;
   let line = 1;
+  const known = [...spec.columns, ...(spec.optionalColumns ?? [])];
 
   let delimiter = ',';
   Papa.parse<string[]>(source, {
@@ -82,7 +85,7 @@ export function readCsvTable<C extends string>(text: string, spec: CsvTableSpec<
       if (result.errors.length === 0 && !blank) {
         if (header === undefined) {
           header = fields.map((f) => f.trim());
-          columnIndex = readHeader(header, spec.columns, report);
+          columnIndex = readHeader(header, spec.columns, spec.optionalColumns ?? [], report);
         } else if (fields.length !== header.length) {
           const column = Math.min(fields.length, header.length) + 1;
           const columnName = header[column - 1];
@@ -94,8 +97,12 @@ export function readCsvTable<C extends string>(text: string, spec: CsvTableSpec<
           });
         } else if (columnIndex) {
           const index = columnIndex;
+          const at = (c: C) => index.get(c);
           const cells = Object.fromEntries(
-            spec.columns.map((c) => [c, (fields[index.get(c) as number] ?? '').trim()]),
+            known.map((c) => {
+              const i = at(c);
+              return [c, i === undefined ? '' : (fields[i] ?? '').trim()];
+            }),
           ) as Record<C, string>;
           rows.push({ line, cells });
         }
@@ -142,6 +149,7 @@ export function readCsvTable<C extends string>(text: string, spec: CsvTableSpec<
 function readHeader<C extends string>(
   header: readonly string[],
   required: readonly C[],
+  optional: readonly C[],
   report: (p: CsvProblem) => void,
 ): Map<C, number> | undefined {
   const seen = new Set<string>();
@@ -160,7 +168,8 @@ function readHeader<C extends string>(
     });
   }
   if (missing.length > 0) return undefined;
-  return new Map(required.map((c) => [c, header.indexOf(c)]));
+  const present = [...required, ...optional.filter((c) => header.includes(c))];
+  return new Map(present.map((c) => [c, header.indexOf(c)]));
 }
 
 /** 1-based line and field number (delimiters outside quotes before it, plus one) of a character offset. */

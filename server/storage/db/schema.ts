@@ -102,6 +102,30 @@ export interface AnswerCountTable {
   count: number;
 }
 
+/** Neutrality cases as a supervisory body published them, for one region and election. */
+export interface RecordedViolationTable {
+  region_type: AgencyType;
+  /** The region's name as published, e.g. `Kota Balikpapan`. */
+  region: string;
+  province: string;
+  /** The frame agency this region is, when it is one (matched on import). */
+  agency_code: string | null;
+  election_year: number;
+  /** Day the figure was reported, `YYYY-MM-DD`. */
+  reported_on: string;
+  source: string;
+  cases_recorded: number;
+  recommended_to_kasn: number | null;
+  followed_up: number | null;
+  /** Civil servants of the region, the denominator of the rate per 1,000; null when unknown. */
+  civil_servants: number | null;
+  /** Where `civil_servants` comes from (`''` when unknown). */
+  civil_servants_source: string;
+  note: string;
+  /** Made-up counts for the demo: every place that shows them must say so. */
+  illustrative: Flag;
+}
+
 /** Every table of the schema, for `Kysely<Database>`. */
 export interface Database {
   questionnaire_versions: QuestionnaireVersionTable;
@@ -113,6 +137,7 @@ export interface Database {
   profiles: ProfileTable;
   profile_counts: ProfileCountTable;
   answer_counts: AnswerCountTable;
+  recorded_violations: RecordedViolationTable;
 }
 
 export type StudyRow = Selectable<StudyTable>;

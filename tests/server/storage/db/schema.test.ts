@@ -30,6 +30,7 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'profile_counts',
       'profiles',
       'questionnaire_versions',
+      'recorded_violations',
       'responses',
       'studies',
       'waves',
@@ -69,7 +70,8 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
   });
 
   it('does nothing when migrated again', async () => {
+    const before = await columnsByTable();
     await migrateToLatest(t.db);
-    expect((await columnsByTable()).size).toBe(9);
+    expect(await columnsByTable()).toEqual(before);
   });
 });
