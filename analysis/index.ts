@@ -88,3 +88,10 @@ export type {
 } from './cell-suppression.ts';
 export { agencyContrast } from './agency-contrast.ts';
 export type { AgencyContrast } from './agency-contrast.ts';
+export { discloseEstimates } from './disclose-estimates.ts';
+export type {
+  DisclosedEstimate,
+  DisclosureRules,
+  DomainNesting,
+  ShareBound,
+} from './disclose-estimates.ts';
