@@ -88,10 +88,11 @@ export type {
 } from './cell-suppression.ts';
 export { agencyContrast } from './agency-contrast.ts';
 export type { AgencyContrast } from './agency-contrast.ts';
-export { discloseEstimates } from './disclose-estimates.ts';
+export { decideDisclosure } from './decide-disclosure.ts';
 export type {
-  DisclosedEstimate,
+  DisclosableRow,
+  Disclosure,
   DisclosureRules,
   DomainNesting,
   ShareBound,
-} from './disclose-estimates.ts';
+} from './decide-disclosure.ts';

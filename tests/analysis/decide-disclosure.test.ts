@@ -1,6 +1,6 @@
 // Disclosure control of estimate rows: no small cell shown or recoverable by subtraction across the tables of a set; sensitive extremes bounded.
 import { describe, expect, it } from 'vitest';
-import { discloseEstimates, type DisclosureRules } from '../../analysis/disclose-estimates.ts';
+import { decideDisclosure, type DisclosureRules } from '../../analysis/decide-disclosure.ts';
 import { estimateProportions, type ProportionEstimate } from '../../analysis/index.ts';
 import { seededRandom } from '../../server/services/seed/seeded-random.ts';
 import { loadSmall } from './helpers/r-fixtures.ts';
@@ -35,10 +35,26 @@ function row(
   };
 }
 
+/** Rows as a reader would get them: every number withheld where suppressed, the bound instead of the share. */
+function discloseEstimates(...args: Parameters<typeof decideDisclosure>) {
+  const decisions = decideDisclosure(...args);
+  return args[0].map((r, i) => {
+    const { suppressed, bound } = decisions[i]!;
+    const hidden = suppressed !== null;
+    return {
+      domainValues: r.domainValues,
+      nBase: hidden ? null : r.nBase,
+      estimate: hidden || bound !== null ? null : r.estimate,
+      suppressed,
+      bound,
+    };
+  });
+}
+
 const shownBases = (rows: ReturnType<typeof discloseEstimates>) =>
   Object.fromEntries(rows.map((r) => [r.domainValues.join('/') || 'all', r.nBase]));
 
-describe('discloseEstimates', () => {
+describe('decideDisclosure', () => {
   it('hides a small sex cell of an agency and its sibling, never the number', () => {
     const rows = [
       row('D1', ['agency'], ['A'], 40),
@@ -48,7 +64,7 @@ describe('discloseEstimates', () => {
     const out = discloseEstimates(rows, rules);
     expect(shownBases(out)).toEqual({ A: 40, 'A/F': null, 'A/M': null });
     expect(out.map((r) => r.suppressed)).toEqual([null, 'below-minimum', 'complementary']);
-    expect(out[1]).toMatchObject({ estimate: null, se: null, ci: null, nOption: null });
+    expect(out[1]).toMatchObject({ estimate: null, nBase: null });
   });
 
   it('protects a hidden cell in one breakdown from the total shown with another breakdown', () => {

@@ -5,8 +5,7 @@ import {
   type SuppressionReason,
   type SuppressionRelation,
 } from './cell-suppression.ts';
-import type { ConfidenceInterval } from './proportion-intervals.ts';
-import type { DomainLabel, EstimateFlags, ProportionEstimate } from './results.ts';
+import type { DomainLabel } from './results.ts';
 
 /** The study's disclosure rules (STATISTICS.md, "Disclosure control"). */
 export interface DisclosureRules {
@@ -36,23 +35,19 @@ export interface ShareBound {
   value: number;
 }
 
-/** An estimate as it may leave the study team: null where the number is withheld. */
-export interface DisclosedEstimate extends DomainLabel {
-  question: string;
-  option: string;
-  nBase: number | null;
-  nOption: number | null;
-  estimate: number | null;
-  se: number | null;
-  ci: ConfidenceInterval | null;
-  df: number | null;
-  deff: number | null;
-  nEff: number | null;
-  flags: EstimateFlags | null;
-  /** Why the cell is hidden, or null when it is shown. */
+/** What disclosure control decided for one row. */
+export interface Disclosure {
+  /** Why the cell is hidden (every number of the row withheld), or null when it is shown. */
   suppressed: SuppressionReason | null;
-  /** Set instead of the estimate for a sensitive item's 0% or 100% on a small base. */
+  /** For a shown row of a sensitive item at 0% or 100% on a small base: show this bound, not the share. */
   bound: ShareBound | null;
+}
+
+/** What disclosure control reads of a row: its question, domain, unweighted base and share. */
+export interface DisclosableRow extends DomainLabel {
+  question: string;
+  nBase: number;
+  estimate: number | null;
 }
 
 /** Below this base, a sensitive item's 0% or 100% is shown as a bound (STATISTICS.md). */
@@ -65,26 +60,29 @@ const absoluteMinimum = 5;
  * drawn from the set (and no two answers together) shows a cell whose unweighted base is below
  * k or lets one be recovered by subtraction.
  *
- * The rows hold every cell of the set, as `estimateProportions` returns them: national rows,
+ * The rows hold every cell of the set (estimate rows as the reports give them): national rows,
  * one-variable breakdowns and crosses. Each question is its own set of cells (bases differ with
  * item non-response). Relations follow from the rows: a cross `[a, b]` with values `[x, y]`
  * sums to the row `[a]` = `[x]` over `b` (respondents who left `b` blank are the relation's
  * unclassified group); a one-variable row sums to the national row; a nested variable
  * (province within island region) sums to its parent value. `suppressCells` then hides cells
  * below k and their complements. Shown rows of a sensitive item whose share is exactly 0 or 1
- * on a base under 50 carry a bound (≥ 90% / ≤ 10%) instead of the estimate.
+ * on a base under 50 get a bound (≥ 90% / ≤ 10%) to show instead of the estimate. A hidden
+ * row's every number (base, count, share, SE, interval) must be withheld by the caller.
+ *
+ * @returns one decision per row, in the order of `rows`.
  *
  * @throws on rules below the absolute minimum of 5, or a sensitive minimum below the minimum.
  * @example
- * const shown = discloseEstimates(rows, { minimum: 10, sensitiveMinimum: 15, sensitiveQuestions: new Set(['H2']) });
+ * const decisions = decideDisclosure(rows, { minimum: 10, sensitiveMinimum: 15, sensitiveQuestions: new Set(['H2']) });
  */
-export function discloseEstimates(
-  rows: readonly ProportionEstimate[],
+export function decideDisclosure(
+  rows: readonly DisclosableRow[],
   rules: DisclosureRules,
   nesting: readonly DomainNesting[] = [],
-): DisclosedEstimate[] {
+): Disclosure[] {
   checkRules(rules);
-  const byQuestion = new Map<string, ProportionEstimate[]>();
+  const byQuestion = new Map<string, DisclosableRow[]>();
   for (const row of rows) {
     const list = byQuestion.get(row.question) ?? [];
     list.push(row);
@@ -98,18 +96,17 @@ export function discloseEstimates(
     }
   }
   return rows.map((row) => {
-    const reason = hidden.get(`${row.question}\u0000${domainKey(row)}`) ?? null;
-    if (reason !== null) return withheld(row, reason, null);
+    const suppressed = hidden.get(`${row.question}\u0000${domainKey(row)}`) ?? null;
     const sensitive = rules.sensitiveQuestions.has(row.question);
     const extreme = row.estimate === 0 || row.estimate === 1;
-    if (sensitive && extreme && row.nBase < exactExtremeMinimumBase) {
-      const bound: ShareBound =
-        row.estimate === 1
-          ? { side: 'at-least', value: 1 - extremeBound }
-          : { side: 'at-most', value: extremeBound };
-      return { ...withheld(row, null, bound), nBase: row.nBase };
+    if (suppressed !== null || !sensitive || !extreme || row.nBase >= exactExtremeMinimumBase) {
+      return { suppressed, bound: null };
     }
-    return shown(row);
+    const bound: ShareBound =
+      row.estimate === 1
+        ? { side: 'at-least', value: 1 - extremeBound }
+        : { side: 'at-most', value: extremeBound };
+    return { suppressed, bound };
   });
 }
 
@@ -133,7 +130,7 @@ function keyOf(variables: readonly string[], values: readonly string[]): string 
 
 /** Hidden domains (by domain key) of one question's rows. */
 function suppressQuestion(
-  rows: readonly ProportionEstimate[],
+  rows: readonly DisclosableRow[],
   minimum: number,
   nesting: readonly DomainNesting[],
 ): Map<string, SuppressionReason> {
@@ -178,48 +175,4 @@ function suppressQuestion(
   });
   const cells = [...baseOf].map(([id, n]) => ({ id, n, minimum }));
   return suppressCells(cells, relations);
-}
-
-function shown(row: ProportionEstimate): DisclosedEstimate {
-  return {
-    domainVariables: row.domainVariables,
-    domainValues: row.domainValues,
-    question: row.question,
-    option: row.option,
-    nBase: row.nBase,
-    nOption: row.nOption,
-    estimate: row.estimate,
-    se: row.se,
-    ci: row.ci,
-    df: row.df,
-    deff: row.deff,
-    nEff: row.nEff,
-    flags: row.flags,
-    suppressed: null,
-    bound: null,
-  };
-}
-
-function withheld(
-  row: ProportionEstimate,
-  suppressed: SuppressionReason | null,
-  bound: ShareBound | null,
-): DisclosedEstimate {
-  return {
-    domainVariables: row.domainVariables,
-    domainValues: row.domainValues,
-    question: row.question,
-    option: row.option,
-    nBase: null,
-    nOption: null,
-    estimate: null,
-    se: null,
-    ci: null,
-    df: null,
-    deff: null,
-    nEff: null,
-    flags: null,
-    suppressed,
-    bound,
-  };
 }
