@@ -109,11 +109,18 @@ describe('estimateMeans', () => {
     const census = rows.get('agency|AG002|score_ms') as MeanEstimate;
     expect(census.flags.census).toBe(true);
     expect(census.se).toBe(0);
-    expect(census.ci).toEqual({ low: census.estimate, high: census.estimate });
+    expect(census.ci).toEqual({
+      low: census.estimate,
+      high: census.estimate,
+      method: 't',
+      basis: 'census',
+    });
     const lonely = rows.get('agency|AG001|score_ms') as MeanEstimate;
     expect(lonely.df).toBe(0);
     expect(lonely.ci).toBeNull();
     expect(lonely.flags.lowReliability).toBe(true);
+    expect(lonely.flags.noInterval).toBe(true);
+    expect(lonely.flags.reviewDegreesOfFreedom).toBe(true);
   });
 
   it('returns an empty row, not an error, for a domain without scores', () => {
