@@ -44,7 +44,7 @@ export interface ProportionIntervalInput {
   /**
    * R's logit interval is centred on the fitted value of an IRLS logistic fit (see
    * `fitInterceptLogit`) with the SE recomputed there. Used when the fit is usable (finite,
-   * within 1e-6 of p̂ on the logit scale, and its interval contains p̂); otherwise, or when
+   * within 1e-4 of p̂ on the logit scale, and its interval contains p̂); otherwise, or when
    * absent, the closed-form interval at p̂.
    */
   glm?: { center: number; se: number };
@@ -160,8 +160,13 @@ export function clopperPearsonInterval(x: number, n: number, level = 0.95): [num
   ];
 }
 
-/** How far (on the logit scale) a GLM centre may be from p̂ and still be the fit R meant. */
-const glmCenterTolerance = 1e-6;
+/**
+ * How far (on the logit scale) a GLM centre may be from p̂ and still be the fit R meant. R stops
+ * IRLS on a relative deviance change of 1e-8, which leaves the centre up to a few 1e-6 off on
+ * the logit scale for p̂ near 0 (2.2e-6 seen in the extreme-weight fixtures); a diverged fit is
+ * off by far more (logit −2e15, or NaN).
+ */
+const glmCenterTolerance = 1e-4;
 
 function logit(p: number): number {
   return Math.log(p / (1 - p));
