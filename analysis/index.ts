@@ -18,10 +18,10 @@ export type {
   WeightSummary,
   Weighting,
 } from './weighting.ts';
-export { matchMargin, stratumTotals } from './margin-levels.ts';
+export { marginFromShares, matchMargin, stratumTotals } from './margin-levels.ts';
 export type { MarginLevels, PopulationTotals } from './margin-levels.ts';
 export { postStratify } from './post-stratify.ts';
-export { rake } from './rake.ts';
+export { rake, RakingError } from './rake.ts';
 export type { RakeOptions, RakeResult, RakingMargin } from './rake.ts';
 export { trimWeights } from './trim-weights.ts';
 export type { TrimOptions } from './trim-weights.ts';
