@@ -10,6 +10,7 @@ import {
   designWeights,
   estimateProportions,
   headcountsFromRecords,
+  marginFromShares,
   rake,
   RecordError,
   stratumTotals,
@@ -85,6 +86,11 @@ function parseRake(text: string): RakeSpec {
     }
     if (shares.has(level)) throw new UsageError(`--rake ${variable}: level "${level}" given twice`);
     shares.set(level, share);
+  }
+  try {
+    marginFromShares(variable, shares, 1);
+  } catch (error) {
+    throw new UsageError(`--rake ${(error as Error).message}`);
   }
   return { variable, shares };
 }
@@ -237,21 +243,13 @@ function analyze(argv: readonly string[], io: AnalyzeIo): void {
     const total = [...agencyTotals.values()].reduce((sum, value) => sum + value, 0);
     const margins: RakingMargin[] = [
       { variable: 'agency', totals: agencyTotals },
-      ...rakeSpecs.map((spec) => {
-        const shareSum = [...spec.shares.values()].reduce((sum, value) => sum + value, 0);
-        return {
-          variable: spec.variable,
-          totals: new Map(
-            [...spec.shares].map(([level, share]) => [level, (total * share) / shareSum]),
-          ),
-        };
-      }),
+      ...rakeSpecs.map((spec) => ({
+        variable: spec.variable,
+        totals: marginFromShares(spec.variable, spec.shares, total),
+      })),
     ];
-    const raked = rake(weighting, margins, { tolerance: 1e-8, maxIterations: 100 });
-    if (!raked.converged) {
-      throw new Error(`raking did not converge after ${raked.iterations} iterations`);
-    }
-    weighting = raked.weighting;
+    // Margins that cannot all be met throw a RakingError naming the margin and its gap (exit 1).
+    weighting = rake(weighting, margins, { tolerance: 1e-8, maxIterations: 100 }).weighting;
   }
   const rows = estimateProportions(weighting, {
     questions: questions.map((question) => ({ name: question.name, options: question.options })),
