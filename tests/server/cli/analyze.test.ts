@@ -22,11 +22,16 @@ interface Run {
   written: Map<string, string>;
 }
 
-function run(...argv: string[]): Run {
+async function run(...argv: string[]): Promise<Run> {
   const result: Run = { code: 0, stdout: '', stderr: '', written: new Map() };
-  result.code = runAnalyze(argv, {
-    readFile: nodeIo.readFile,
-    writeFile: (path, text) => result.written.set(path, text),
+  result.code = await runAnalyze(argv, {
+    openFile: nodeIo.openFile,
+    async writeOutput(path, chunks) {
+      let text = '';
+      for await (const chunk of chunks) text += chunk;
+      if (path === null) result.stdout += text;
+      else result.written.set(path, text);
+    },
     stdout: (text) => (result.stdout += text),
     stderr: (text) => (result.stderr += text),
   });
@@ -84,8 +89,15 @@ function expectSameNumbers(output: Record<string, string>[], references: Record<
 }
 
 describe('analyze command', () => {
-  it("prints the contract's columns and R's national and domain numbers (logit interval)", () => {
-    const result = run('--responses', responses, '--by', 'province,gender,agency', '--multi', 'ms');
+  it("prints the contract's columns and R's national and domain numbers (logit interval)", async () => {
+    const result = await run(
+      '--responses',
+      responses,
+      '--by',
+      'province,gender,agency',
+      '--multi',
+      'ms',
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.split('\n')[0]).toBe(outputColumns.join(','));
@@ -116,8 +128,15 @@ describe('analyze command', () => {
     expect(q1?.estimate?.length).toBeGreaterThan(15);
   });
 
-  it("rakes to agency headcounts and the given shares, giving R's rake() numbers", () => {
-    const result = run('--responses', responses, '--multi', 'ms', '--rake', 'gender=F:0.52,M:0.48');
+  it("rakes to agency headcounts and the given shares, giving R's rake() numbers", async () => {
+    const result = await run(
+      '--responses',
+      responses,
+      '--multi',
+      'ms',
+      '--rake',
+      'gender=F:0.52,M:0.48',
+    );
     expect(result.code).toBe(0);
     const references = expected('expected/estimates_raked.csv', 'rake_agency_gender').map(
       (row) => ({
@@ -129,7 +148,7 @@ describe('analyze command', () => {
     expectSameNumbers(parse(result.stdout), references);
   });
 
-  it('takes headcounts from --frame, and writes to --out instead of stdout', () => {
+  it('takes headcounts from --frame, and writes to --out instead of stdout', async () => {
     const frame = join(scratch, 'frame.csv');
     const heads = new Map(
       parse(readFileSync(responses, 'utf8')).map((row) => [row.agency, row.stratum_N]),
@@ -138,7 +157,7 @@ describe('analyze command', () => {
       frame,
       `agency,N\n${[...heads].map(([agency, n]) => `${agency},${n}`).join('\n')}\n`,
     );
-    const withFrame = run(
+    const withFrame = await run(
       '--responses',
       responses,
       '--frame',
@@ -148,7 +167,7 @@ describe('analyze command', () => {
       '--out',
       'out.csv',
     );
-    const withColumn = run('--responses', responses, '--multi', 'ms');
+    const withColumn = await run('--responses', responses, '--multi', 'ms');
     expect(withFrame.code).toBe(0);
     expect(withFrame.stdout).toBe('');
     expect(withFrame.written.get('out.csv')).toBe(withColumn.stdout);
@@ -172,67 +191,67 @@ describe('analyze command', () => {
       expect(result.stderr).toMatch(message);
     }
 
-    it('rejects a file without an agency column', () => {
+    it('rejects a file without an agency column', async () => {
       // Drop the second column (agency) from every line.
       const path = badFile('no-agency.csv', (lines) =>
         lines.map((line) => line.replace(/^([^,]*),[^,]*,/, '$1,')),
       );
       expectOneLineError(
-        run('--responses', path, '--out', 'x.csv'),
+        await run('--responses', path, '--out', 'x.csv'),
         /no-agency\.csv: header, column "agency": missing column/,
       );
     });
 
-    it('rejects an agency without a headcount', () => {
+    it('rejects an agency without a headcount', async () => {
       const frame = join(scratch, 'short-frame.csv');
       writeFileSync(frame, 'agency,N\nAG002,12\n');
       expectOneLineError(
-        run('--responses', responses, '--frame', frame, '--out', 'x.csv'),
+        await run('--responses', responses, '--frame', frame, '--out', 'x.csv'),
         /test_small\.csv: row 1, column "agency": agency "AG001" has no headcount in the frame/,
       );
     });
 
-    it('rejects more respondents than the headcount (n_h > N_h)', () => {
+    it('rejects more respondents than the headcount (n_h > N_h)', async () => {
       // AG002 is a census of 12; a 13th respondent cannot exist.
       const path = badFile('census-plus-one.csv', (lines) => [...lines, lines[2] as string]);
       expectOneLineError(
-        run('--responses', path, '--out', 'x.csv'),
+        await run('--responses', path, '--out', 'x.csv'),
         /row 2001, column "stratum_N": agency "AG002" has more respondents than its headcount of 12/,
       );
     });
 
-    it('rejects a value other than 0 or 1 in a multi-select column', () => {
+    it('rejects a value other than 0 or 1 in a multi-select column', async () => {
       const path = badFile('bad-multi.csv', (lines) =>
         lines.map((line, i) => (i === 5 ? line.replace(/,0,0,0,0$/, ',0,2,0,0') : line)),
       );
       expect(readFileSync(path, 'utf8').split('\n')[5]).toMatch(/,0,2,0,0$/);
       expectOneLineError(
-        run('--responses', path, '--multi', 'ms', '--out', 'x.csv'),
+        await run('--responses', path, '--multi', 'ms', '--out', 'x.csv'),
         /row 5, column "ms_b": multi-select value must be 0 or 1, got "2"/,
       );
     });
 
-    it('rejects an unknown --by column and a raking level without respondents', () => {
+    it('rejects an unknown --by column and a raking level without respondents', async () => {
       expectOneLineError(
-        run('--responses', responses, '--by', 'province,religion'),
+        await run('--responses', responses, '--by', 'province,religion'),
         /header, column "religion": no such column/,
       );
       expectOneLineError(
-        run('--responses', responses, '--rake', 'gender=F:0.5,M:0.4,X:0.1'),
+        await run('--responses', responses, '--rake', 'gender=F:0.5,M:0.4,X:0.1'),
         /column "gender": raking level "X" has no respondents/,
       );
     });
 
-    it('reports wrong arguments with usage and exit code 2', () => {
-      const result = run('--by', 'province');
+    it('reports wrong arguments with usage and exit code 2', async () => {
+      const result = await run('--by', 'province');
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/--responses is required/);
-      expect(run('--responses', responses, '--rake', 'gender').code).toBe(2);
-      expect(run('--responses', responses, '--bogus').code).toBe(2);
+      expect((await run('--responses', responses, '--rake', 'gender')).code).toBe(2);
+      expect((await run('--responses', responses, '--bogus')).code).toBe(2);
     });
   });
 
-  it('runs as a program: exit code, stdout, and one line on stderr', () => {
+  it('runs as a program: exit code, stdout, and one line on stderr', async () => {
     const tsx = join(root, 'node_modules/.bin/tsx');
     const ok = spawnSync(
       tsx,
