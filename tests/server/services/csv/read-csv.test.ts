@@ -78,7 +78,7 @@ describe('readCsv', () => {
         Array.from({ length: width }, () => pieces[Math.floor(random() * pieces.length)] as string),
       );
       // A row whose only cell is empty is a blank line; keep one non-empty cell per row.
-      for (const row of rows) if (row.every((cell) => cell === '')) row[0] = 'x';
+      for (const row of rows) if (!row.some((cell) => cell !== '')) row[0] = 'x';
       const delimiter = [',', ';', '\t', '|'][Math.floor(random() * 4)] as string;
       const newline = ['\n', '\r\n'][Math.floor(random() * 2)] as string;
       const always = random() < 0.5;
