@@ -79,10 +79,21 @@ export {
 } from './perception-index.ts';
 export type { IndexGrade, PerceptionIndex } from './perception-index.ts';
 
-export { cellCountsFromRecords } from './cells-from-records.ts';
-export type { RecordCells, RecordQuestion, RecordsOptions } from './cells-from-records.ts';
-export { headcountsFromRecords, parseHeadcount } from './headcounts-from-records.ts';
-export type { FrameColumns } from './headcounts-from-records.ts';
+export { cellCountsFromRecords, createCellFolder } from './cells-from-records.ts';
+export type {
+  CellFolder,
+  FoldedCells,
+  RecordCells,
+  RecordQuestion,
+  RecordsOptions,
+} from './cells-from-records.ts';
+export { cellText } from './cell-text.ts';
+export {
+  createHeadcountFolder,
+  headcountsFromRecords,
+  parseHeadcount,
+} from './headcounts-from-records.ts';
+export type { FrameColumns, HeadcountFolder } from './headcounts-from-records.ts';
 export { RecordError } from './record-error.ts';
 
 export { tQuantile } from './t-quantile.ts';

@@ -31,7 +31,12 @@ function row(
     deff: 1,
     nEff: nBase,
     kishDeff: 1,
-    flags: { lowReliability: false, census: false },
+    flags: {
+      lowReliability: false,
+      census: false,
+      noInterval: false,
+      reviewDegreesOfFreedom: false,
+    },
   };
 }
 

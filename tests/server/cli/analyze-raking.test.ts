@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeIo, runAnalyze } from '../../../server/cli/analyze.ts';
+import { runAnalyzeCaptured } from '../../helpers/run-analyze.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'analyze-raking-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -20,20 +20,12 @@ writeFileSync(
   ].join('\n') + '\n',
 );
 
-function run(...argv: string[]) {
-  const result = { code: 0, stdout: '', stderr: '' };
-  result.code = runAnalyze(argv, {
-    ...nodeIo,
-    stdout: (text) => (result.stdout += text),
-    stderr: (text) => (result.stderr += text),
-  });
-  return result;
-}
+const run = runAnalyzeCaptured;
 
 describe('analyze --rake', () => {
-  it('exits 1 naming the margin and its gap when the margins cannot all be met', () => {
+  it('exits 1 naming the margin and its gap when the margins cannot all be met', async () => {
     // F:0.3 of 200 is 60, below agency A's 100 women: this used to exit 0 with totals 60/140.
-    const result = run('--responses', responses, '--rake', 'gender=F:0.3,M:0.7');
+    const result = await run('--responses', responses, '--rake', 'gender=F:0.3,M:0.7');
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
@@ -42,14 +34,14 @@ describe('analyze --rake', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('rakes when the same margins can be met', () => {
-    const result = run('--responses', responses, '--rake', 'gender=F:0.7,M:0.3');
+  it('rakes when the same margins can be met', async () => {
+    const result = await run('--responses', responses, '--rake', 'gender=F:0.7,M:0.3');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^domain_var,domain,question,option/);
   });
 
-  it('refuses shares that do not add up to 1 instead of rescaling them (exit 2)', () => {
-    const result = run('--responses', responses, '--rake', 'gender=F:0.42,M:0.48');
+  it('refuses shares that do not add up to 1 instead of rescaling them (exit 2)', async () => {
+    const result = await run('--responses', responses, '--rake', 'gender=F:0.42,M:0.48');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--rake margin "gender": shares add up to 0\.9, not 1/);
     expect(result.stdout).toBe('');
