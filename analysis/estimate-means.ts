@@ -160,7 +160,7 @@ export function estimateMeans(
             deff: null,
             nEff: null,
             kishDeff: null,
-            flags: emptyRowFlags,
+            flags: { ...emptyRowFlags },
           });
           return;
         }

@@ -359,7 +359,7 @@ function estimateQuestion(pass: Pass, rows: ProportionEstimate[]): void {
           deff: null,
           nEff: null,
           kishDeff: null,
-          flags: emptyRowFlags,
+          flags: { ...emptyRowFlags },
         });
       }
       return;

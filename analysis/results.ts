@@ -82,13 +82,13 @@ export function estimateFlags(row: {
   };
 }
 
-/** The flags of a row without respondents in its base: nothing to show. */
-export const emptyRowFlags: EstimateFlags = {
+/** The flags of a row without respondents in its base (frozen: copy it into each row). */
+export const emptyRowFlags: Readonly<EstimateFlags> = Object.freeze({
   lowReliability: true,
   census: false,
   noInterval: true,
   reviewDegreesOfFreedom: true,
-};
+});
 
 /** Quality flags of a row. Suppression (disclosure control) is added by the results layer. */
 export interface EstimateFlags {
