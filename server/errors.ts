@@ -4,7 +4,10 @@
 export const errorCodes = [
   'INVALID_JSON',
   'INVALID_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
   'NOT_FOUND',
+  'KEY_NOT_FOUND',
   'STUDY_NOT_FOUND',
   'AGENCY_NOT_FOUND',
   'TOKEN_NOT_FOUND',
@@ -12,6 +15,7 @@ export const errorCodes = [
   'TOKEN_USED',
   'RESPONSE_ID_CONFLICT',
   'PAYLOAD_TOO_LARGE',
+  'TOO_MANY_REQUESTS',
   'INVALID_RESPONSE',
   'INVALID_FRAME',
   'INTERNAL',

@@ -8,7 +8,10 @@ import { AppError, type ErrorCode } from '../errors.ts';
 const statusOf = {
   INVALID_JSON: 400,
   INVALID_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
+  KEY_NOT_FOUND: 404,
   STUDY_NOT_FOUND: 404,
   AGENCY_NOT_FOUND: 404,
   TOKEN_NOT_FOUND: 404,
@@ -16,6 +19,7 @@ const statusOf = {
   TOKEN_USED: 409,
   RESPONSE_ID_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   INVALID_RESPONSE: 422,
   INVALID_FRAME: 422,
   INTERNAL: 500,
@@ -51,6 +55,9 @@ function toAppError(error: Error): AppError | undefined {
   if (error instanceof HTTPException) {
     if (error.status === 404) return new AppError('NOT_FOUND', 'Not found.');
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'Request body too large.');
+    // Hono's body validator throws this for a body that does not parse as JSON.
+    if (error.status === 400 && error.message.startsWith('Malformed JSON'))
+      return new AppError('INVALID_JSON', 'The request body is not valid JSON.');
     if (error.status === 400)
       return new AppError('INVALID_REQUEST', error.message || 'Bad request.');
   }
