@@ -33,8 +33,6 @@ export interface Config {
   sessionHours?: number | undefined;
   /** Failed sign-ins allowed per client per 15 minutes (default 10). */
   signInAttempts?: number | undefined;
-  /** The origin browsers see (e.g. `https://survei.example.go.id`) when behind a proxy. */
-  publicOrigin?: string | undefined;
 }
 
 /** Default lifetime of a sign-in session, in hours. */
@@ -71,7 +69,6 @@ type Env = Record<string, string | undefined>;
  * | `SESSION_SECRET` | stored in the database | cookie-signing secret of ≥ 32 characters |
  * | `SESSION_HOURS` | 12 | lifetime of a sign-in session (1–720) |
  * | `SIGN_IN_ATTEMPTS` | 10 | failed sign-ins per client per 15 minutes (1–10000) |
- * | `PUBLIC_ORIGIN` | the request's | origin browsers use, e.g. `https://survei.example.go.id` |
  *
  * @example
  * const config = loadConfig(process.env);
@@ -105,7 +102,6 @@ export function loadConfig(env: Env): Config {
   const sessionSecret = read<string | undefined>('SESSION_SECRET', undefined, parseSecret);
   const sessionHours = read('SESSION_HOURS', defaultSessionHours, integerIn(1, 720));
   const signInAttempts = read('SIGN_IN_ATTEMPTS', defaultSignInAttempts, integerIn(1, 10_000));
-  const publicOrigin = read<string | undefined>('PUBLIC_ORIGIN', undefined, parseOrigin);
 
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -123,7 +119,6 @@ export function loadConfig(env: Env): Config {
     sessionSecret,
     sessionHours,
     signInAttempts,
-    publicOrigin,
   };
 }
 
@@ -132,14 +127,6 @@ function parseSecret(raw: string): string {
     throw new Error(`too short: use at least ${minimumSecretLength} random characters`);
   }
   return raw;
-}
-
-function parseOrigin(raw: string): string {
-  const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== raw) {
-    throw new Error('expected an origin such as https://survei.example.go.id (no path)');
-  }
-  return url.origin;
 }
 
 function integerIn(min: number, max: number): (raw: string) => number {

@@ -7,7 +7,7 @@ import { authenticateKey } from '../../services/auth/access-keys.ts';
 import type { KeyPrincipal, Principal, Role } from '../../services/auth/principal.ts';
 import { findSession } from '../../services/auth/sessions.ts';
 import type { Database } from '../../storage/db/schema.ts';
-import { isSameOrigin, isUnsafeMethod } from './same-origin.ts';
+import { cameFromOwnPage, isUnsafeMethod } from './cookie-origin.ts';
 
 export type { Principal, Role } from '../../services/auth/principal.ts';
 
@@ -57,7 +57,7 @@ export function authenticate({ db, sessionSecret, now, publicOrigin }: Authentic
         keyPrincipal = await findSession(db, cookie, now());
         if (keyPrincipal) {
           sessionId = cookie;
-          if (isUnsafeMethod(c.req.method) && !isSameOrigin(c, publicOrigin)) {
+          if (isUnsafeMethod(c.req.method) && !cameFromOwnPage(c, publicOrigin)) {
             throw new AppError('FORBIDDEN', 'Cross-site requests are refused.');
           }
         }

@@ -1,6 +1,6 @@
 // Limits failed sign-in attempts per client, counted in memory only (no address is ever stored).
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import type { IncomingMessage } from 'node:http';
 import { rateLimiter } from 'hono-rate-limiter';
 import { AppError } from '../../errors.ts';
 
@@ -9,19 +9,22 @@ export interface SignInRateLimitOptions {
   attempts: number;
   /** The window, in ms (default 15 minutes). */
   windowMs?: number;
+  /**
+   * A header a trusted reverse proxy sets to the client's address (e.g. `x-real-ip`); unset,
+   * the TCP peer is the client. Never trust it without such a proxy in front.
+   */
+  clientAddressHeader?: string | undefined;
 }
 
-/** The connection's address; requests built in tests (`app.request`) have none. */
-function clientOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+/** The client's address; requests built in-process (`app.request`) without one share a key. */
+function clientAddress(c: Context, header: string | undefined): string {
+  if (header !== undefined) return c.req.header(header)?.split(',')[0]?.trim() || 'unknown';
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming?.socket.remoteAddress ?? 'unknown';
 }
 
 /**
- * hono-rate-limiter with its in-memory store, keyed by the connection's address: after
+ * hono-rate-limiter with its in-memory store, keyed by the client's address: after
  * `attempts` failed sign-ins in a window the client gets `TOO_MANY_REQUESTS` (429, with
  * `Retry-After`) until the window ends. Successful sign-ins do not count. The counters live
  * in this process's memory for one window and are never written anywhere; each server
@@ -30,13 +33,17 @@ function clientOf(c: Context): string {
  * @example
  * app.post('/session', signInRateLimit({ attempts: 10 }), handler);
  */
-export function signInRateLimit({ attempts, windowMs = 15 * 60_000 }: SignInRateLimitOptions) {
+export function signInRateLimit({
+  attempts,
+  windowMs = 15 * 60_000,
+  clientAddressHeader,
+}: SignInRateLimitOptions) {
   return rateLimiter({
     windowMs,
     limit: attempts,
     standardHeaders: 'draft-7',
     skipSuccessfulRequests: true,
-    keyGenerator: clientOf,
+    keyGenerator: (c) => clientAddress(c, clientAddressHeader),
     handler: () => {
       throw new AppError('TOO_MANY_REQUESTS', 'Too many failed sign-ins; try again later.');
     },

@@ -8,7 +8,8 @@ import { authenticateKey, maximumKeyLength } from '../../services/auth/access-ke
 import { createSession, deleteSession } from '../../services/auth/sessions.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { authenticate, requireRole, sessionCookie } from '../middleware/auth.ts';
-import { isSameOrigin, ownOrigin } from '../middleware/same-origin.ts';
+import { cameFromOwnPage } from '../middleware/cookie-origin.ts';
+import { servedOverHttps } from '../own-origin.ts';
 import { signInRateLimit } from '../middleware/sign-in-rate-limit.ts';
 import { validate } from '../middleware/validate.ts';
 
@@ -27,12 +28,16 @@ const signInBody = z.strictObject({ key: z.string().min(1).max(maximumKeyLength)
 export function sessionRoutes(deps: AppDeps & { sessionSecret: string }) {
   const { db, config, sessionSecret, now = () => new Date() } = deps;
   const ttlMs = (config.sessionHours ?? defaultSessionHours) * 3_600_000;
-  const auth = authenticate({ db, sessionSecret, now, publicOrigin: config.publicOrigin });
-  const limit = signInRateLimit({ attempts: config.signInAttempts ?? defaultSignInAttempts });
+  const publicOrigin = config.edge?.publicOrigin;
+  const auth = authenticate({ db, sessionSecret, now, publicOrigin });
+  const limit = signInRateLimit({
+    attempts: config.signInAttempts ?? defaultSignInAttempts,
+    clientAddressHeader: config.edge?.clientAddressHeader,
+  });
 
   return new Hono()
     .post('/', limit, validate('json', signInBody), async (c) => {
-      if (c.req.header('origin') !== undefined && !isSameOrigin(c, config.publicOrigin)) {
+      if (c.req.header('origin') !== undefined && !cameFromOwnPage(c, publicOrigin)) {
         throw new AppError('FORBIDDEN', 'Cross-site requests are refused.');
       }
       const principal = await authenticateKey(db, c.req.valid('json').key);
@@ -44,7 +49,7 @@ export function sessionRoutes(deps: AppDeps & { sessionSecret: string }) {
       await setSignedCookie(c, sessionCookie, sessionId, sessionSecret, {
         httpOnly: true,
         sameSite: 'Strict',
-        secure: ownOrigin(c, config.publicOrigin).startsWith('https:'),
+        secure: servedOverHttps(c, publicOrigin),
         path: '/',
         expires: expiresAt,
       });

@@ -56,7 +56,7 @@ describe.each(testDialects())('session routes on $dialect', (dialect) => {
         bodyLimitBytes: 65_536,
         timeZone: 'Asia/Jakarta',
         clientDir: '/nonexistent',
-        publicOrigin: 'https://survei.example.go.id',
+        edge: { publicOrigin: 'https://survei.example.go.id' },
       },
     });
     const proxied = await behindProxy.request('/api/session', {
