@@ -9,6 +9,7 @@ import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { newSecret } from '../services/auth/secrets.ts';
 import { studyRoutes } from './routes/studies.ts';
 
@@ -38,7 +39,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
     .route('/api/agencies', agencyRoutes(deps))
-    .route('/api/session', sessionRoutes(deps));
+    .route('/api/session', sessionRoutes(deps))
+    .route('/api/admin', adminRoutes(deps));
 
   // no-referrer: token links (/s/:study/t/:token) must not leak to other sites.
   app.use('*', secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }));

@@ -132,6 +132,16 @@ export interface ServerSettingTable {
   value: string;
 }
 
+/** A population share of one level of a raking variable, set per wave by an administrator. */
+export interface RakingMarginTable {
+  wave_id: number;
+  /** A domain variable of the questionnaire (its question name). */
+  variable: string;
+  level: string;
+  /** 0–1; the levels of a variable add up to 1. */
+  share: number;
+}
+
 /** Every table of the schema, for `Kysely<Database>`. */
 export interface Database {
   questionnaire_versions: QuestionnaireVersionTable;
@@ -146,6 +156,7 @@ export interface Database {
   access_keys: AccessKeyTable;
   sessions: SessionTable;
   server_settings: ServerSettingTable;
+  raking_margins: RakingMarginTable;
 }
 
 export type StudyRow = Selectable<StudyTable>;

@@ -2,9 +2,11 @@
 import type { Migration } from 'kysely';
 import { initialSchema } from './0001-initial-schema.ts';
 import { accessKeysAndSessions } from './0002-access-keys-and-sessions.ts';
+import { administration } from './0003-administration.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
   '0002-access-keys-and-sessions': accessKeysAndSessions,
+  '0003-administration': administration,
 };

@@ -31,6 +31,7 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'profile_counts',
       'profiles',
       'questionnaire_versions',
+      'raking_margins',
       'responses',
       'server_settings',
       'sessions',
@@ -74,6 +75,6 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
 
   it('does nothing when migrated again', async () => {
     await migrateToLatest(t.db);
-    expect((await columnsByTable()).size).toBe(12);
+    expect((await columnsByTable()).size).toBe(13);
   });
 });
