@@ -19,6 +19,8 @@ import {
 import { hasStudies } from './storage/repositories/studies.ts';
 import { calendarDay } from './services/submissions/calendar-day.ts';
 import { seedDemo, type DemoSeedResult } from './services/seed/seed-demo.ts';
+import { ensureAdminKey } from './services/auth/ensure-admin-key.ts';
+import { loadSessionSecret } from './services/auth/session-secret.ts';
 
 export interface StartServerOptions {
   /** `port: 0` picks a free port. */
@@ -40,14 +42,20 @@ export interface RunningServer {
   questionnaires: QuestionnaireRegistry;
   /** Set when this start seeded the demo into an empty database. */
   demo: DemoSeedResult | undefined;
+  /**
+   * A new admin key in clear text, set when this start created it (no `ADMIN_KEY` and no
+   * usable admin key stored): print it once, it is never shown again.
+   */
+  adminKey: string | undefined;
   /** Stops accepting requests, stops the materializer and closes the database. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the server: opens and migrates the database, publishes the questionnaires (and
- * refuses to start if a published version was edited), compiles them once, seeds the demo
- * into an empty database if configured, then listens.
+ * refuses to start if a published version was edited), compiles them once, loads the cookie
+ * secret and makes sure an admin key exists, seeds the demo into an empty database if
+ * configured, then listens.
  *
  * @example
  * const server = await startServer({ config, definitions: questionnaires, compile: compileQuestionnaire });
@@ -60,18 +68,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await migrateToLatest(db);
     await publishQuestionnaires(db, options.definitions);
     const questionnaires = await loadQuestionnaireRegistry(db, options.compile);
+    const today = calendarDay(config.timeZone)(now());
+    const sessionSecret = await loadSessionSecret(db, config.sessionSecret);
+    const adminKey = await ensureAdminKey(db, { adminKey: config.adminKey, today });
 
     let demo: DemoSeedResult | undefined;
     const first = options.definitions[0];
     if (config.seedDemo && first && !(await hasStudies(db))) {
       demo = await seedDemo(db, questionnaires, {
         questionnaire: { id: first.id, version: first.version },
-        today: calendarDay(config.timeZone)(now()),
+        today,
         responses: options.demoResponses ?? 0,
       });
     }
 
-    const app = createApp({ db, config, questionnaires, logError, now });
+    const app = createApp({ db, config, questionnaires, logError, now, sessionSecret });
     const server = await listen(app.fetch, config);
     const port = (server.address() as AddressInfo).port;
     const materializer = startMaterializer({
@@ -87,6 +98,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       db,
       questionnaires,
       demo,
+      adminKey,
       async close() {
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));

@@ -8,6 +8,9 @@ import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
 import { responseRoutes } from './routes/responses.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { newSecret } from '../services/auth/secrets.ts';
 import { studyRoutes } from './routes/studies.ts';
 
 export type { AppDeps } from './app-deps.ts';
@@ -21,7 +24,9 @@ export type { AppDeps } from './app-deps.ts';
  * const app = createApp({ db, config, questionnaires });
  * const res = await app.request('/api/studies');
  */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  // One secret for every route group of this app, so a cookie set by one is read by all.
+  const deps = { ...appDeps, sessionSecret: appDeps.sessionSecret ?? newSecret(32) };
   const app = new Hono()
     // Two headers are all JSON answers need; the full set goes on pages (below). Set before
     // the handler runs: changing a finished response's headers makes Node build it twice.
@@ -33,7 +38,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
-    .route('/api/agencies', agencyRoutes(deps));
+    .route('/api/agencies', agencyRoutes(deps))
+    .route('/api/session', sessionRoutes(deps))
+    .route('/api/admin', adminRoutes(deps));
 
   // no-referrer: token links (/s/:study/t/:token) must not leak to other sites.
   app.use('*', secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }));

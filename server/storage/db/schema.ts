@@ -126,6 +126,46 @@ export interface RecordedViolationTable {
   illustrative: Flag;
 }
 
+/** Who a key signs in as; see ARCHITECTURE.md's table of roles. */
+export type Role = 'admin' | 'researcher' | 'agency';
+
+export interface AccessKeyTable {
+  id: Id;
+  /** SHA-256 of the key, hex; the key itself is shown once and never stored. */
+  key_hash: string;
+  role: Role;
+  /** The agency an agency key speaks for; null for admin and researcher keys. */
+  agency_code: string | null;
+  /** Day only (`YYYY-MM-DD`). */
+  created_on: string;
+  revoked: ColumnType<boolean | number, boolean | undefined, boolean>;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session id the cookie carries, hex. */
+  id_hash: string;
+  /** The key that signed in: its role and agency, and whether it has been revoked since. */
+  key_id: number;
+  /** ISO 8601 UTC instant after which the session is refused. */
+  expires_at: string;
+}
+
+/** Server-wide values shared by every process on the database (the session cookie secret). */
+export interface ServerSettingTable {
+  setting: string;
+  value: string;
+}
+
+/** A population share of one level of a raking variable, set per wave by an administrator. */
+export interface RakingMarginTable {
+  wave_id: number;
+  /** A domain variable of the questionnaire (its question name). */
+  variable: string;
+  level: string;
+  /** 0–1; the levels of a variable add up to 1. */
+  share: number;
+}
+
 /** Every table of the schema, for `Kysely<Database>`. */
 export interface Database {
   questionnaire_versions: QuestionnaireVersionTable;
@@ -138,6 +178,10 @@ export interface Database {
   profile_counts: ProfileCountTable;
   answer_counts: AnswerCountTable;
   recorded_violations: RecordedViolationTable;
+  access_keys: AccessKeyTable;
+  sessions: SessionTable;
+  server_settings: ServerSettingTable;
+  raking_margins: RakingMarginTable;
 }
 
 export type StudyRow = Selectable<StudyTable>;
@@ -146,3 +190,4 @@ export type AgencyRow = Selectable<AgencyTable>;
 export type NewAgencyRow = Insertable<AgencyTable>;
 export type ResponseRow = Selectable<ResponseTable>;
 export type NewResponseRow = Insertable<ResponseTable>;
+export type AccessKeyRow = Selectable<AccessKeyTable>;
