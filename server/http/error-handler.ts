@@ -18,6 +18,7 @@ const statusOf = {
   PAYLOAD_TOO_LARGE: 413,
   INVALID_RESPONSE: 422,
   INVALID_FRAME: 422,
+  RAKING_FAILED: 422,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 

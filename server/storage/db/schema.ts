@@ -102,6 +102,11 @@ export interface AnswerCountTable {
   count: number;
 }
 
+/** A study whose responses were generated, not collected (the demo): every output says so. */
+export interface SyntheticStudyTable {
+  study_id: string;
+}
+
 /** Every table of the schema, for `Kysely<Database>`. */
 export interface Database {
   questionnaire_versions: QuestionnaireVersionTable;
@@ -113,6 +118,7 @@ export interface Database {
   profiles: ProfileTable;
   profile_counts: ProfileCountTable;
   answer_counts: AnswerCountTable;
+  synthetic_studies: SyntheticStudyTable;
 }
 
 export type StudyRow = Selectable<StudyTable>;

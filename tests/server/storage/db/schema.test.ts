@@ -32,6 +32,7 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'questionnaire_versions',
       'responses',
       'studies',
+      'synthetic_studies',
       'waves',
     ]);
   });
