@@ -4,6 +4,7 @@
 export const errorCodes = [
   'INVALID_JSON',
   'INVALID_REQUEST',
+  'UNAUTHENTICATED',
   'NOT_FOUND',
   'STUDY_NOT_FOUND',
   'AGENCY_NOT_FOUND',

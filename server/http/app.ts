@@ -7,8 +7,12 @@ import { errorHandler } from './error-handler.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
+import { researchOnly } from './middleware/research-only.ts';
+import { researchRoutes } from './routes/research.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { studyRoutes } from './routes/studies.ts';
+import { staticMarginSource } from '../services/reports/raking-margins.ts';
+import { createReportService } from '../services/reports/report-service.ts';
 
 export type { AppDeps } from './app-deps.ts';
 
@@ -22,6 +26,13 @@ export type { AppDeps } from './app-deps.ts';
  * const res = await app.request('/api/studies');
  */
 export function createApp(deps: AppDeps) {
+  const reports =
+    deps.reports ??
+    createReportService({
+      db: deps.db,
+      questionnaires: deps.questionnaires,
+      margins: staticMarginSource({}),
+    });
   const app = new Hono()
     // Two headers are all JSON answers need; the full set goes on pages (below). Set before
     // the handler runs: changing a finished response's headers makes Node build it twice.
@@ -33,6 +44,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
+    .route('/api/studies', researchRoutes(deps, reports, researchOnly))
     .route('/api/agencies', agencyRoutes(deps));
 
   // no-referrer: token links (/s/:study/t/:token) must not leak to other sites.

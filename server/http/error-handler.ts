@@ -8,6 +8,7 @@ import { AppError, type ErrorCode } from '../errors.ts';
 const statusOf = {
   INVALID_JSON: 400,
   INVALID_REQUEST: 400,
+  UNAUTHENTICATED: 401,
   NOT_FOUND: 404,
   STUDY_NOT_FOUND: 404,
   AGENCY_NOT_FOUND: 404,

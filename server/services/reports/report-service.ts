@@ -32,8 +32,11 @@ export interface ReportService {
 export interface ReportServiceOptions {
   /** The main thread's connection: catch-up writes go through it. */
   db: Kysely<Database>;
-  /** How the worker opens its own connection. An in-memory SQLite database cannot be shared: reports then run inline. */
-  database: DatabaseConfig;
+  /**
+   * How the worker opens its own connection. Without it, or for an in-memory SQLite database
+   * (which another connection cannot see), jobs run inline on the main thread.
+   */
+  database?: DatabaseConfig;
   questionnaires: QuestionnaireRegistry;
   margins: MarginSource;
 }
@@ -51,8 +54,10 @@ export interface ReportServiceOptions {
  */
 export function createReportService(options: ReportServiceOptions): ReportService {
   const { db, questionnaires, margins } = options;
-  const inline = options.database.dialect === 'sqlite' && options.database.path === ':memory:';
-  const pool = inline ? undefined : new WorkerPool(options.database);
+  const { database } = options;
+  const inline =
+    database === undefined || (database.dialect === 'sqlite' && database.path === ':memory:');
+  const pool = inline ? undefined : new WorkerPool(database);
   const run = <J extends ReportJob>(job: J): Promise<ReportJobResults[J['kind']]> =>
     pool ? pool.run(job) : runReportJob(db, job);
 

@@ -31,8 +31,9 @@ export async function listWaveAgencies(db: Kysely<Database>, waveId: number): Pr
 }
 
 /**
- * One batch of an agency's responses in a wave after row id `afterId` (keyset pagination on the
- * `responses_by_agency` index), at most `limit` of them, in row-id order.
+ * One batch of an agency's responses in a wave after row id `afterId` and up to `untilId`
+ * (keyset pagination on the `responses_by_agency` index), at most `limit` of them, in row-id
+ * order.
  *
  * @example
  * let after = 0;
@@ -45,6 +46,7 @@ export async function readAgencyResponses(
   agencyCode: string,
   afterId: number,
   limit: number,
+  untilId: number = Number.MAX_SAFE_INTEGER,
 ): Promise<WaveResponse[]> {
   const rows = await db
     .selectFrom('responses')
@@ -52,6 +54,7 @@ export async function readAgencyResponses(
     .where('wave_id', '=', waveId)
     .where('agency_code', '=', agencyCode)
     .where('id', '>', afterId)
+    .where('id', '<=', untilId)
     .orderBy('id')
     .limit(limit)
     .execute();
@@ -95,4 +98,20 @@ export async function countResponsesByAgencyAndDay(
     day: r.submitted_on,
     responses: toCount(r.n),
   }));
+}
+
+/**
+ * The largest row id of a wave's responses (0 without responses): exports read up to it, so a
+ * download is a snapshot even while the wave takes submissions.
+ *
+ * @example
+ * const until = await lastResponseId(db, wave.id);
+ */
+export async function lastResponseId(db: Kysely<Database>, waveId: number): Promise<number> {
+  const row = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.max<number | string | null>('id').as('id'))
+    .where('wave_id', '=', waveId)
+    .executeTakeFirst();
+  return toCount(row?.id ?? null);
 }
