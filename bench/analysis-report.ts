@@ -47,7 +47,9 @@ try {
       `(${raked.weighting.iterations} raking passes, ${raked.rows.length} result rows)`,
   );
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`peak memory of the report process (main thread and worker): ${peakMb.toFixed(0)} MB`);
+  console.log(
+    `peak memory of the report process (main thread and worker): ${peakMb.toFixed(0)} MB`,
+  );
 
   // The least any row-level analysis pays: reading every stored answer set once.
   const [answers, scanTime] = await seconds(async () => {
