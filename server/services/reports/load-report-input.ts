@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import { listAgencies } from '../../storage/repositories/agencies.ts';
 import { readCellCounts } from '../../storage/repositories/cell-counts.ts';
+import { readRespondentCells } from '../../storage/repositories/respondent-cells.ts';
 import { findQuestionnaireDefinition } from '../../storage/repositories/questionnaire-versions.ts';
 import { findStudy } from '../../storage/repositories/studies.ts';
 import { isStudySynthetic } from '../../storage/repositories/synthetic-studies.ts';
@@ -39,7 +40,8 @@ export async function loadDefinition(
 /**
  * Reads a report's input for a wave of a study. Reads only materialized counts: the caller
  * catches up first (`materializePending`, on the main thread). Throws `NOT_FOUND` when the
- * wave does not belong to the study.
+ * wave does not belong to the study. With `respondentsOnly` the cells carry respondents per
+ * (agency, profile) and no answer counts: enough for weights, a fraction of the memory.
  *
  * @example
  * const input = await loadReportInput(db, 'netralitas-asn-2021', wave.id);
@@ -48,6 +50,7 @@ export async function loadReportInput(
   db: Kysely<Database>,
   studyId: string,
   waveId: number,
+  { respondentsOnly = false }: { respondentsOnly?: boolean } = {},
 ): Promise<ReportInput> {
   const study = await findStudy(db, studyId);
   const wave = await findWave(db, waveId);
@@ -55,7 +58,9 @@ export async function loadReportInput(
     throw new AppError('NOT_FOUND', `Study "${studyId}" has no wave ${waveId}.`);
   }
   const definition = await loadDefinition(db, study.questionnaireId, study.questionnaireVersion);
-  const cells = await readCellCounts(db, waveId);
+  const cells = respondentsOnly
+    ? await readRespondentCells(db, waveId)
+    : await readCellCounts(db, waveId);
   const agencies = await listAgencies(db);
   return {
     cells,

@@ -39,7 +39,7 @@ export async function runReportJob<J extends ReportJob>(
     case 'fieldwork':
       return (await loadFieldwork(db, job.studyId, job.waveId)) as Result;
     case 'cell-weights': {
-      const input = await loadReportInput(db, job.studyId, job.waveId);
+      const input = await loadReportInput(db, job.studyId, job.waveId, { respondentsOnly: true });
       return cellWeights(input, job.margins) as Result;
     }
   }
