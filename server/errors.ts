@@ -28,6 +28,7 @@ export const errorCodes = [
   'INVALID_CONTEXT',
   'INVALID_QUESTIONNAIRE',
   'INVALID_MARGINS',
+  'RAKING_FAILED',
   'INTERNAL',
 ] as const;
 

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     definitions: questionnaires,
     compile: compileQuestionnaire,
     demoResponses,
+    demoSyntheticWave: true,
   });
 
   const where =
@@ -35,6 +36,14 @@ async function main(): Promise<void> {
     );
     for (const { agencyCode, token } of server.demo.tokens) {
       console.log(`  ${agencyCode.padEnd(14)} ${server.url}/s/${demoTokenStudyId}/t/${token}`);
+    }
+    const synthetic = server.demo.syntheticWave;
+    if (synthetic) {
+      console.log(
+        `Seeded a synthetic wave (study ${synthetic.studyId}, ${synthetic.responses} responses drawn from ` +
+          `KASN 2021's published rates; labelled synthetic). Results for researchers:`,
+      );
+      console.log(`  ${server.url}/api/studies/${synthetic.studyId}/results?by=province&lang=en`);
     }
   }
 

@@ -21,6 +21,9 @@ import { calendarDay } from './services/submissions/calendar-day.ts';
 import { seedDemo, type DemoSeedResult } from './services/seed/seed-demo.ts';
 import { ensureAdminKey } from './services/auth/ensure-admin-key.ts';
 import { loadSessionSecret } from './services/auth/session-secret.ts';
+import { syntheticStudyId, syntheticWaveMargins } from './services/seed/synthetic-wave.ts';
+import { databaseMarginSource, staticMarginSource } from './services/reports/raking-margins.ts';
+import { createReportService } from './services/reports/report-service.ts';
 
 export interface StartServerOptions {
   /** `port: 0` picks a free port. */
@@ -30,6 +33,8 @@ export interface StartServerOptions {
   compile: CompileQuestionnaire;
   /** Synthetic responses the demo seed loads into an empty database (default none). */
   demoResponses?: number;
+  /** Whether the demo seed adds the synthetic KASN-sized wave (default false). */
+  demoSyntheticWave?: boolean;
   logError?: ErrorLogger;
   now?: () => Date;
 }
@@ -79,10 +84,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         questionnaire: { id: first.id, version: first.version },
         today,
         responses: options.demoResponses ?? 0,
+        syntheticWave: options.demoSyntheticWave ?? false,
       });
     }
 
-    const app = createApp({ db, config, questionnaires, logError, now, sessionSecret });
+    // Per-wave margins come from the administration; the demo's synthetic study has its own.
+    const reports = createReportService({
+      db,
+      database: config.database,
+      questionnaires,
+      margins: databaseMarginSource(
+        db,
+        staticMarginSource(first ? { [syntheticStudyId]: syntheticWaveMargins(first) } : {}),
+      ),
+    });
+    const app = createApp({ db, config, questionnaires, reports, logError, now, sessionSecret });
     const server = await listen(app.fetch, config);
     const port = (server.address() as AddressInfo).port;
     const materializer = startMaterializer({
@@ -106,6 +122,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         await materializer.stop();
+        await reports.close();
         await db.destroy();
       },
     };

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../storage/db/schema.ts';
 import type { ErrorLogger } from './error-handler.ts';
 import type { QuestionnaireRegistry } from '../services/questionnaires/questionnaire-registry.ts';
+import type { ReportService } from '../services/reports/report-service.ts';
 
 /** Everything `createApp` and its routes need; nothing is read from module-level state. */
 export interface AppDeps {
@@ -27,6 +28,11 @@ export interface AppDeps {
   questionnaires: QuestionnaireRegistry;
   /** Where unexpected errors go (default `console.error`). */
   logError?: ErrorLogger;
+  /**
+   * Reports, fieldwork and export weights (a worker thread; `startServer` passes it). Without
+   * it the app computes reports inline with no raking margins, which suits tests of other routes.
+   */
+  reports?: ReportService;
   /** The clock (tests pin it). */
   now?: () => Date;
 }

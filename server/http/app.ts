@@ -7,11 +7,16 @@ import { errorHandler } from './error-handler.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
+import { authenticate, requireRole } from './middleware/auth.ts';
+import { every } from 'hono/combine';
+import { researchRoutes } from './routes/research.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { newSecret } from '../services/auth/secrets.ts';
 import { studyRoutes } from './routes/studies.ts';
+import { databaseMarginSource } from '../services/reports/raking-margins.ts';
+import { createReportService } from '../services/reports/report-service.ts';
 
 export type { AppDeps } from './app-deps.ts';
 
@@ -27,6 +32,23 @@ export type { AppDeps } from './app-deps.ts';
 export function createApp(appDeps: AppDeps) {
   // One secret for every route group of this app, so a cookie set by one is read by all.
   const deps = { ...appDeps, sessionSecret: appDeps.sessionSecret ?? newSecret(32) };
+  const reports =
+    deps.reports ??
+    createReportService({
+      db: deps.db,
+      questionnaires: deps.questionnaires,
+      margins: databaseMarginSource(deps.db),
+    });
+  // Research routes share /api/studies with public ones, so the guard goes on each route.
+  const researchers = every(
+    authenticate({
+      db: deps.db,
+      sessionSecret: deps.sessionSecret,
+      now: deps.now ?? (() => new Date()),
+      publicOrigin: deps.config.edge?.publicOrigin,
+    }),
+    requireRole('researcher', 'admin'),
+  );
   const app = new Hono()
     // Two headers are all JSON answers need; the full set goes on pages (below). Set before
     // the handler runs: changing a finished response's headers makes Node build it twice.
@@ -38,6 +60,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
+    .route('/api/studies', researchRoutes(deps, reports, researchers))
     .route('/api/agencies', agencyRoutes(deps))
     .route('/api/session', sessionRoutes(deps))
     .route('/api/admin', adminRoutes(deps));

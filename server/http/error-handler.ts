@@ -32,6 +32,7 @@ const statusOf = {
   INVALID_CONTEXT: 422,
   INVALID_QUESTIONNAIRE: 422,
   INVALID_MARGINS: 422,
+  RAKING_FAILED: 422,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import type { DatabaseConfig } from '../../server/config.ts';
 import { createDatabase } from '../../server/storage/db/create-database.ts';
 import type { DialectName } from '../../server/storage/db/dialect.ts';
 import { migrateToLatest } from '../../server/storage/db/migrate.ts';
@@ -14,6 +15,8 @@ import type { Database } from '../../server/storage/db/schema.ts';
 export interface TestDatabase {
   dialect: DialectName;
   db: Kysely<Database>;
+  /** How to open another connection to the same database (a report worker does). */
+  config: DatabaseConfig;
   destroy(): Promise<void>;
 }
 
@@ -45,7 +48,10 @@ export function testDialects(): TestDialect[] {
  * const t = useTestDatabase(dialect);
  * it('…', async () => { await t.db.selectFrom('agencies').execute(); });
  */
-export function useTestDatabase(dialect: TestDialect): { readonly db: Kysely<Database> } {
+export function useTestDatabase(dialect: TestDialect): {
+  readonly db: Kysely<Database>;
+  readonly config: DatabaseConfig;
+} {
   let current: TestDatabase | undefined;
   beforeAll(async () => {
     current = await dialect.create();
@@ -58,16 +64,22 @@ export function useTestDatabase(dialect: TestDialect): { readonly db: Kysely<Dat
       if (!current) throw new Error('The test database exists only inside tests and hooks');
       return current.db;
     },
+    get config() {
+      if (!current) throw new Error('The test database exists only inside tests and hooks');
+      return current.config;
+    },
   };
 }
 
 async function createSqlite(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'netralitas-test-'));
-  const db = createDatabase({ dialect: 'sqlite', path: join(dir, 'test.db') });
+  const config: DatabaseConfig = { dialect: 'sqlite', path: join(dir, 'test.db') };
+  const db = createDatabase(config);
   await migrateToLatest(db);
   return {
     dialect: 'sqlite',
     db,
+    config,
     async destroy() {
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
@@ -78,7 +90,8 @@ async function createSqlite(): Promise<TestDatabase> {
 async function createPostgres(url: string): Promise<TestDatabase> {
   const schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   await adminQuery(url, `CREATE SCHEMA ${schema}`);
-  const db = createDatabase({ dialect: 'postgres', url, schema });
+  const config: DatabaseConfig = { dialect: 'postgres', url, schema };
+  const db = createDatabase(config);
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -89,6 +102,7 @@ async function createPostgres(url: string): Promise<TestDatabase> {
   return {
     dialect: 'postgres',
     db,
+    config,
     async destroy() {
       await db.destroy();
       await adminQuery(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -13,6 +13,8 @@ import { demoAnswerGenerator } from './demo-answers.ts';
 import { seedRecordedViolations } from './seed-context.ts';
 import { seededRandom } from './seeded-random.ts';
 import { seedFiles } from './seed-files.ts';
+import { markStudySynthetic } from '../../storage/repositories/synthetic-studies.ts';
+import { seedSyntheticWave } from './synthetic-wave.ts';
 
 /** The demo study respondents reach by agency link. */
 export const demoStudyId = 'netralitas-asn-2021';
@@ -30,12 +32,16 @@ export interface DemoSeedOptions {
   responses?: number;
   /** Invitation tokens per token agency (default 3). */
   tokensPerAgency?: number;
+  /** Also seed the synthetic KASN-sized wave (study `kasn-2021-sintetis`, 10,617 responses). */
+  syntheticWave?: boolean;
 }
 
 export interface DemoSeedResult {
   /** Issued tokens in clear text: show them once, they are stored only hashed. */
   tokens: { agencyCode: string; token: string }[];
   responses: number;
+  /** The synthetic wave, when seeded. */
+  syntheticWave?: { studyId: string; waveId: number; responses: number };
 }
 
 /**
@@ -49,7 +55,7 @@ export interface DemoSeedResult {
 export async function seedDemo(
   db: Kysely<Database>,
   questionnaires: QuestionnaireRegistry,
-  { questionnaire, today, responses = 0, tokensPerAgency = 3 }: DemoSeedOptions,
+  { questionnaire, today, responses = 0, tokensPerAgency = 3, syntheticWave }: DemoSeedOptions,
 ): Promise<DemoSeedResult> {
   const { definition, compiled } = questionnaires.get(questionnaire.id, questionnaire.version);
   return inTransaction(db, async (trx) => {
@@ -110,6 +116,11 @@ export async function seedDemo(
         submittedOn: today,
       }));
       await importResponses(trx, questionnaires, wave.id, rows);
+      await markStudySynthetic(trx, demoStudyId);
+    }
+    if (syntheticWave) {
+      const synthetic = await seedSyntheticWave(trx, questionnaires, questionnaire);
+      return { tokens, responses, syntheticWave: synthetic };
     }
     return { tokens, responses };
   });

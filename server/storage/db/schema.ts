@@ -166,6 +166,11 @@ export interface RakingMarginTable {
   share: number;
 }
 
+/** A study whose responses were generated, not collected (the demo): every output says so. */
+export interface SyntheticStudyTable {
+  study_id: string;
+}
+
 /** Every table of the schema, for `Kysely<Database>`. */
 export interface Database {
   questionnaire_versions: QuestionnaireVersionTable;
@@ -182,6 +187,7 @@ export interface Database {
   sessions: SessionTable;
   server_settings: ServerSettingTable;
   raking_margins: RakingMarginTable;
+  synthetic_studies: SyntheticStudyTable;
 }
 
 export type StudyRow = Selectable<StudyTable>;

@@ -37,6 +37,7 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'server_settings',
       'sessions',
       'studies',
+      'synthetic_studies',
       'waves',
     ]);
   });

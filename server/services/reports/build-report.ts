@@ -1,0 +1,245 @@
+// Computes a report from a wave's cell counts: weighting (design or raked), every question nationally and by breakdown, labels, footnotes.
+import {
+  createDesign,
+  designWeights,
+  estimateProportions,
+  methodNotes,
+  rake,
+  stratumTotals,
+  type CellCounts,
+  type DomainSpec,
+  type ProportionEstimate,
+  type QuestionRequest,
+  type Weighting,
+} from '../../../analysis/index.ts';
+import { buildCodebook, type CodebookRow } from '../../../surveys/codebook.ts';
+import type { LocalizedText, QuestionnaireDefinition } from '../../../surveys/types.ts';
+import { AppError } from '../../errors.ts';
+import { breakdownVariables, domainValueLabeller, type AgencyNames } from './domain-labels.ts';
+import { marginTotals } from './raking-margins.ts';
+import type {
+  Breakdown,
+  BreakdownLabel,
+  Footnote,
+  Language,
+  MarginShares,
+  Report,
+  ReportRequest,
+  ReportRow,
+} from './report-types.ts';
+
+/** Everything a report is computed from, read in one snapshot (see `loadReportInput`). */
+export interface ReportInput {
+  cells: CellCounts;
+  definition: QuestionnaireDefinition;
+  agencyNames: AgencyNames;
+  /** Some headcount N_h among the wave's agencies is a generated stand-in. */
+  headcountsIllustrative: boolean;
+  study: { id: string; title: LocalizedText; synthetic: boolean };
+  wave: { id: number; name: string };
+}
+
+/** Degrees of freedom under which a row is flagged for review (STATISTICS.md). */
+const reviewDegreesOfFreedom = 8;
+
+/** Passes over the margins before raking is declared not to converge. */
+const maxRakingPasses = 100;
+
+/**
+ * The one computation from counts to published estimates: builds the stratified design
+ * (`svydesign(ids = ~1, strata = ~agency, fpc = ~N_h)`), weights it (design weights N_h / n_h,
+ * or raked to the agency headcounts plus the request's national margins, as R's `rake`), and
+ * estimates every codebook variable (free text excepted), every option listed in the codebook,
+ * nationally and by each breakdown, with SE, logit CI, df, deff and effective n. Labels are in
+ * the requested language. Throws `INVALID_REQUEST` for an unknown breakdown variable and
+ * `RAKING_FAILED` when margins are missing, malformed or cannot all be met.
+ *
+ * @example
+ * const report = buildReport(input, { waveId: 1, weighting: 'design', by: ['province'], lang: 'en' });
+ * report.rows[0]; // { question: 'A4', option: 'laki_laki', estimate: 0.48…, se: 0.004…, … }
+ */
+export function buildReport(input: ReportInput, request: ReportRequest): Report {
+  const { definition, cells } = input;
+  const codebook = buildCodebook(definition);
+  const known = breakdownVariables(definition.domainVariables);
+  const specs = request.by.map((breakdown) => checkBreakdown(breakdown, known));
+
+  const design = createDesign(cells);
+  const { weighting, iterations, margins } = weigh(designWeights(design), request);
+  const reported = codebook.filter((row) => row.type !== 'text');
+  const questions: QuestionRequest[] = reported.map((row) => ({
+    name: row.variable,
+    options: optionsOf(row, design.questions.get(row.variable)?.options ?? []),
+  }));
+  const estimates =
+    design.strata.length === 0
+      ? []
+      : estimateProportions(weighting, { questions, domains: specs, intervals: ['logit'] });
+
+  const rows = labelRows(estimates, reported, input, request.lang);
+  let respondents = 0;
+  for (const count of design.cellCount) respondents += count;
+  return {
+    study: {
+      id: input.study.id,
+      title: input.study.title[request.lang],
+      synthetic: input.study.synthetic,
+    },
+    wave: input.wave,
+    lang: request.lang,
+    weighting: {
+      kind: request.weighting,
+      description: weighting.description,
+      margins,
+      iterations,
+    },
+    breakdowns: specs.map((spec) => {
+      const variables = typeof spec === 'string' ? [spec] : [...spec];
+      return {
+        variables,
+        labels: variables.map((v) => (known.get(v) as LocalizedText)[request.lang]),
+      } satisfies BreakdownLabel;
+    }),
+    respondents,
+    strata: design.strata.length,
+    rows,
+    footnotes: footnotes(input, weighting, iterations, design.strata.length > 0),
+  };
+}
+
+function checkBreakdown(breakdown: Breakdown, known: ReadonlyMap<string, unknown>): DomainSpec {
+  const variables = typeof breakdown === 'string' ? [breakdown] : [...breakdown];
+  for (const variable of variables) {
+    if (!known.has(variable)) {
+      throw new AppError('INVALID_REQUEST', `Unknown breakdown variable "${variable}".`, [
+        {
+          field: 'by',
+          problem: `"${variable}" is none of ${[...known.keys()].join(', ')}`,
+        },
+      ]);
+    }
+  }
+  if (variables.length === 2 && variables[0] === variables[1]) {
+    throw new AppError(
+      'INVALID_REQUEST',
+      `A breakdown cannot cross "${variables[0]}" with itself.`,
+      [{ field: 'by', problem: `${variables[0]}*${variables[1]}` }],
+    );
+  }
+  return typeof breakdown === 'string' ? breakdown : [breakdown[0], breakdown[1]];
+}
+
+// The codebook's options, then any answered option it does not list (none, for valid data).
+function optionsOf(row: CodebookRow, answered: readonly string[]): string[] {
+  const listed = row.options.map((o) => o.value);
+  return [...listed, ...answered.filter((option) => !listed.includes(option))];
+}
+
+function weigh(
+  design: Weighting,
+  request: ReportRequest,
+): { weighting: Weighting; iterations: number | null; margins: MarginShares[] } {
+  if (request.weighting === 'design') return { weighting: design, iterations: null, margins: [] };
+  const margins = [...(request.margins ?? [])];
+  if (margins.length === 0) {
+    throw new AppError('RAKING_FAILED', 'This wave has no raking margins; ask for design weights.');
+  }
+  if (design.design.strata.length === 0) {
+    throw new AppError('RAKING_FAILED', 'This wave has no responses to rake.');
+  }
+  const agencyTotals = stratumTotals(design.design);
+  const population = [...agencyTotals.values()].reduce((s, n) => s + n, 0);
+  const totals = marginTotals(margins, population);
+  let result;
+  try {
+    result = rake(design, [{ variable: 'agency', totals: agencyTotals }, ...totals], {
+      maxIterations: maxRakingPasses,
+    });
+  } catch (error) {
+    throw new AppError('RAKING_FAILED', `Raking failed: ${(error as Error).message}.`);
+  }
+  if (!result.converged) {
+    throw new AppError(
+      'RAKING_FAILED',
+      `Raking did not meet every margin after ${result.iterations} passes (largest change ${result.lastChange}).`,
+    );
+  }
+  return { weighting: result.weighting, iterations: result.iterations, margins };
+}
+
+function labelRows(
+  estimates: readonly ProportionEstimate[],
+  reported: readonly CodebookRow[],
+  input: ReportInput,
+  lang: Language,
+): ReportRow[] {
+  const byVariable = new Map(reported.map((row) => [row.variable, row]));
+  const valueLabel = domainValueLabeller(reported, input.agencyNames, lang);
+  const optionLabel = (row: CodebookRow | undefined, option: string) =>
+    row?.options.find((o) => o.value === option)?.label[lang] ?? option;
+  return estimates.map((e) => {
+    const codebookRow = byVariable.get(e.question);
+    const noInterval = e.ci === null;
+    return {
+      question: e.question,
+      questionLabel: codebookRow?.label[lang] ?? e.question,
+      option: e.option,
+      optionLabel: optionLabel(codebookRow, e.option),
+      domainVariables: [...e.domainVariables],
+      domainValues: [...e.domainValues],
+      domainLabels: e.domainValues.map((value, i) =>
+        valueLabel(e.domainVariables[i] as string, value),
+      ),
+      nBase: e.nBase,
+      nOption: e.nOption,
+      estimate: e.estimate,
+      se: e.se,
+      ciLow: e.ci?.low ?? null,
+      ciHigh: e.ci?.high ?? null,
+      ciMethod: e.ci?.method ?? null,
+      ciBasis: e.ci?.basis ?? null,
+      df: e.df,
+      deff: e.deff,
+      nEff: e.nEff,
+      flags: {
+        lowReliability: e.flags.lowReliability,
+        census: e.flags.census,
+        fewDegreesOfFreedom: e.nBase > 0 && e.df < reviewDegreesOfFreedom,
+        noInterval,
+      },
+    };
+  });
+}
+
+function footnotes(
+  input: ReportInput,
+  weighting: Weighting,
+  iterations: number | null,
+  hasResponses: boolean,
+): Footnote[] {
+  const notes: Footnote[] = [];
+  if (input.study.synthetic) {
+    notes.push({
+      code: 'synthetic',
+      text: 'Synthetic data: these responses were generated for demonstration, not collected from civil servants.',
+    });
+  }
+  if (input.headcountsIllustrative) {
+    notes.push({
+      code: 'illustrative-headcounts',
+      text: 'Agency headcounts N_h are illustrative stand-ins, not official figures; weights and standard errors depend on them.',
+    });
+  }
+  if (!hasResponses) {
+    notes.push({ code: 'no-responses', text: 'The wave has no responses yet.' });
+    return notes;
+  }
+  notes.push(...methodNotes(weighting));
+  if (iterations !== null) {
+    notes.push({
+      code: 'raking-passes',
+      text: `Raking met every margin after ${iterations} passes (tolerance 1e-8 of the weight total).`,
+    });
+  }
+  return notes;
+}

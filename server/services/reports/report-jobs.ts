@@ -1,0 +1,46 @@
+// The work a report worker does: one function per job kind, the same in a worker thread and inline.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/db/schema.ts';
+import { buildReport } from './build-report.ts';
+import { cellWeights, type CellWeights } from './cell-weights.ts';
+import { loadFieldwork } from './fieldwork.ts';
+import { loadReportInput } from './load-report-input.ts';
+import type { FieldworkReport, MarginShares, Report, ReportRequest } from './report-types.ts';
+
+/** A job for the report worker. Reads only: catching up the counts happens on the main thread. */
+export type ReportJob =
+  | { kind: 'report'; studyId: string; request: ReportRequest }
+  | { kind: 'fieldwork'; studyId: string; waveId: number }
+  | { kind: 'cell-weights'; studyId: string; waveId: number; margins: readonly MarginShares[] };
+
+/** What each job kind answers. */
+export interface ReportJobResults {
+  report: Report;
+  fieldwork: FieldworkReport;
+  'cell-weights': CellWeights;
+}
+
+/**
+ * Runs one job against `db`: reads what it needs and computes the answer.
+ *
+ * @example
+ * const report = await runReportJob(db, { kind: 'report', studyId, request });
+ */
+export async function runReportJob<J extends ReportJob>(
+  db: Kysely<Database>,
+  job: J,
+): Promise<ReportJobResults[J['kind']]> {
+  type Result = ReportJobResults[J['kind']];
+  switch (job.kind) {
+    case 'report': {
+      const input = await loadReportInput(db, job.studyId, job.request.waveId);
+      return buildReport(input, job.request) as Result;
+    }
+    case 'fieldwork':
+      return (await loadFieldwork(db, job.studyId, job.waveId)) as Result;
+    case 'cell-weights': {
+      const input = await loadReportInput(db, job.studyId, job.waveId, { respondentsOnly: true });
+      return cellWeights(input, job.margins) as Result;
+    }
+  }
+}

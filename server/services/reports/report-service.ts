@@ -1,0 +1,170 @@
+// The reports service: the one path from stored counts to estimates, run in a worker thread so a long report never stalls submissions.
+import type { Kysely } from 'kysely';
+import { Worker } from 'node:worker_threads';
+import type { DatabaseConfig } from '../../config.ts';
+import { AppError } from '../../errors.ts';
+import type { Database } from '../../storage/db/schema.ts';
+import { materializePending } from '../projection/materialize-pending.ts';
+import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
+import type { CellWeights } from './cell-weights.ts';
+import type { MarginSource } from './raking-margins.ts';
+import { runReportJob, type ReportJob, type ReportJobResults } from './report-jobs.ts';
+import type { FieldworkReport, Report, ReportRequest } from './report-types.ts';
+import type { WorkerReply, WorkerRequest } from './report-worker.ts';
+
+/** Reports, fieldwork and export weights of a wave; every estimate the platform shows comes from here. */
+export interface ReportService {
+  /**
+   * Catches up the counts (every acknowledged response counts), then computes the report in
+   * the worker. With `weighting: 'raked'` the wave's margins come from the margin source.
+   */
+  report(studyId: string, request: Omit<ReportRequest, 'margins'>): Promise<Report>;
+  /** The fieldwork monitor of a wave (counts every stored response). */
+  fieldwork(studyId: string, waveId: number): Promise<FieldworkReport>;
+  /** Design and raked weights per (agency, profile) cell, after catching up. */
+  cellWeights(studyId: string, waveId: number): Promise<CellWeights>;
+  /** Raking margins of a wave, for manifests; undefined when it has none. */
+  margins: MarginSource;
+  /** Stops the worker (pending jobs fail). */
+  close(): Promise<void>;
+}
+
+export interface ReportServiceOptions {
+  /** The main thread's connection: catch-up writes go through it. */
+  db: Kysely<Database>;
+  /**
+   * How the worker opens its own connection. Without it, or for an in-memory SQLite database
+   * (which another connection cannot see), jobs run inline on the main thread.
+   */
+  database?: DatabaseConfig;
+  questionnaires: QuestionnaireRegistry;
+  margins: MarginSource;
+}
+
+/**
+ * Creates the reports service. Jobs run in one worker thread with its own database
+ * connection, started on first use and restarted if it dies; the worker file is found next
+ * to this module (`.ts` under tsx and Vitest, loaded through tsx's loader; `.js` in
+ * `dist/node`). Catching up the counts writes, so it stays on the main thread (a second
+ * SQLite writer in the worker would make submissions wait on its lock).
+ *
+ * @example
+ * const reports = createReportService({ db, database: config.database, questionnaires, margins });
+ * const report = await reports.report('netralitas-asn-2021', { waveId: 1, weighting: 'design', by: ['province'], lang: 'id' });
+ */
+export function createReportService(options: ReportServiceOptions): ReportService {
+  const { db, questionnaires, margins } = options;
+  const { database } = options;
+  const inline =
+    database === undefined || (database.dialect === 'sqlite' && database.path === ':memory:');
+  const pool = inline ? undefined : new WorkerPool(database);
+  const run = <J extends ReportJob>(job: J): Promise<ReportJobResults[J['kind']]> =>
+    pool ? pool.run(job) : runReportJob(db, job);
+
+  return {
+    margins,
+    async report(studyId, request) {
+      const waveMargins =
+        request.weighting === 'raked' ? ((await margins(studyId, request.waveId)) ?? []) : [];
+      await materializePending(db, questionnaires);
+      return run({
+        kind: 'report',
+        studyId,
+        request: { ...request, by: [...request.by], margins: [...waveMargins] },
+      });
+    },
+    fieldwork(studyId, waveId) {
+      return run({ kind: 'fieldwork', studyId, waveId });
+    },
+    async cellWeights(studyId, waveId) {
+      const waveMargins = (await margins(studyId, waveId)) ?? [];
+      await materializePending(db, questionnaires);
+      return run({ kind: 'cell-weights', studyId, waveId, margins: [...waveMargins] });
+    },
+    async close() {
+      await pool?.close();
+    },
+  };
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** One worker thread, started lazily, holding the event loop only while jobs are pending. */
+class WorkerPool {
+  readonly #database: DatabaseConfig;
+  readonly #pending = new Map<number, Pending>();
+  #worker: Worker | undefined;
+  #nextId = 1;
+
+  constructor(database: DatabaseConfig) {
+    this.#database = database;
+  }
+
+  run<J extends ReportJob>(job: J): Promise<ReportJobResults[J['kind']]> {
+    const worker = this.#worker ?? this.#start();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.ref();
+      worker.postMessage({ id, job } satisfies WorkerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage('close');
+    // A worker that does not close its connection in time is stopped.
+    const timer = setTimeout(() => void worker.terminate(), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  #start(): Worker {
+    const worker = spawnReportWorker(this.#database);
+    worker.on('message', (reply: WorkerReply) => {
+      const pending = this.#pending.get(reply.id);
+      if (!pending) return;
+      this.#pending.delete(reply.id);
+      if (this.#pending.size === 0) worker.unref();
+      if (reply.ok) pending.resolve(reply.value);
+      else if ('appError' in reply) {
+        const { code, message, details } = reply.appError;
+        pending.reject(new AppError(code, message, details));
+      } else {
+        const error = new Error(`Report worker: ${reply.message}`);
+        if (reply.stack) error.stack = reply.stack;
+        pending.reject(error);
+      }
+    });
+    const fail = (error: Error) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const pending of this.#pending.values()) pending.reject(error);
+      this.#pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`The report worker exited (code ${code})`)));
+    this.#worker = worker;
+    return worker;
+  }
+}
+
+/**
+ * Starts `report-worker` next to this module: the compiled `.js` as it is, the `.ts` source
+ * through tsx's ESM loader registered inside the worker (Node 20 does not strip types).
+ */
+function spawnReportWorker(database: DatabaseConfig): Worker {
+  const source = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./report-worker.${source ? 'ts' : 'js'}`, import.meta.url);
+  if (!source) return new Worker(entry, { workerData: { database } });
+  const loader = import.meta.resolve('tsx/esm/api');
+  const bootstrap =
+    `import(${JSON.stringify(loader)})` +
+    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: { database } });
+}

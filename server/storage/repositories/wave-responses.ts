@@ -1,0 +1,117 @@
+// Reads a wave's stored responses for exports and the fieldwork monitor: by agency in keyset batches, and counts by agency and day.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { toCount } from '../db/values.ts';
+
+/** A stored response as exports read it: never its client id's order, never its day. */
+export interface WaveResponse {
+  /** Serial row id: only a keyset cursor, never exported. */
+  id: number;
+  /** The client's UUID: exports only hash it (to order rows), never write it. */
+  clientId: string;
+  agencyCode: string;
+  answers: Record<string, unknown>;
+}
+
+/**
+ * The agencies with responses in a wave, in code order.
+ *
+ * @example
+ * for (const code of await listWaveAgencies(db, wave.id)) { … }
+ */
+export async function listWaveAgencies(db: Kysely<Database>, waveId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('responses')
+    .select('agency_code')
+    .distinct()
+    .where('wave_id', '=', waveId)
+    .orderBy('agency_code')
+    .execute();
+  return rows.map((r) => r.agency_code);
+}
+
+/**
+ * One batch of an agency's responses in a wave after row id `afterId` and up to `untilId`
+ * (keyset pagination on the `responses_by_agency` index), at most `limit` of them, in row-id
+ * order.
+ *
+ * @example
+ * let after = 0;
+ * for (;;) { const batch = await readAgencyResponses(db, 1, 'kab-sleman', after, 2000);
+ *   if (batch.length === 0) break; after = batch.at(-1)!.id; }
+ */
+export async function readAgencyResponses(
+  db: Kysely<Database>,
+  waveId: number,
+  agencyCode: string,
+  afterId: number,
+  limit: number,
+  untilId: number = Number.MAX_SAFE_INTEGER,
+): Promise<WaveResponse[]> {
+  const rows = await db
+    .selectFrom('responses')
+    .select(['id', 'client_id', 'agency_code', 'answers'])
+    .where('wave_id', '=', waveId)
+    .where('agency_code', '=', agencyCode)
+    .where('id', '>', afterId)
+    .where('id', '<=', untilId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.client_id,
+    agencyCode: r.agency_code,
+    answers: JSON.parse(r.answers) as Record<string, unknown>,
+  }));
+}
+
+/** Responses of one agency on one day. */
+export interface AgencyDayCount {
+  agencyCode: string;
+  /** `YYYY-MM-DD`. */
+  day: string;
+  responses: number;
+}
+
+/**
+ * Responses per (agency, submission day) of a wave, every stored response counted (folded into
+ * the analysis counts or not). The fieldwork monitor derives n_h, last day and the daily series.
+ *
+ * @example
+ * const counts = await countResponsesByAgencyAndDay(db, wave.id);
+ */
+export async function countResponsesByAgencyAndDay(
+  db: Kysely<Database>,
+  waveId: number,
+): Promise<AgencyDayCount[]> {
+  const rows = await db
+    .selectFrom('responses')
+    .select((eb) => ['agency_code', 'submitted_on', eb.fn.countAll<number | string>().as('n')])
+    .where('wave_id', '=', waveId)
+    .groupBy(['agency_code', 'submitted_on'])
+    .orderBy('agency_code')
+    .orderBy('submitted_on')
+    .execute();
+  return rows.map((r) => ({
+    agencyCode: r.agency_code,
+    day: r.submitted_on,
+    responses: toCount(r.n),
+  }));
+}
+
+/**
+ * The largest row id of a wave's responses (0 without responses): exports read up to it, so a
+ * download is a snapshot even while the wave takes submissions.
+ *
+ * @example
+ * const until = await lastResponseId(db, wave.id);
+ */
+export async function lastResponseId(db: Kysely<Database>, waveId: number): Promise<number> {
+  const row = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.max<number | string | null>('id').as('id'))
+    .where('wave_id', '=', waveId)
+    .executeTakeFirst();
+  return toCount(row?.id ?? null);
+}

@@ -1,0 +1,123 @@
+// The reports service end to end on every dialect: the R fixture stored, reported through the worker thread, equals R's answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../server/errors.ts';
+import {
+  createReportService,
+  type ReportService,
+} from '../../../../server/services/reports/report-service.ts';
+import { staticMarginSource } from '../../../../server/services/reports/raking-margins.ts';
+import { readExpected } from '../../../analysis/helpers/r-fixtures.ts';
+import { differenceFromR, loadRFixtureResponses } from '../../../helpers/r-fixture-reports.ts';
+import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
+import type { RFixtureStudy } from '../../../helpers/r-fixture-study.ts';
+
+const national = readExpected('expected/estimates_national.csv');
+const domains = readExpected('expected/estimates_domains.csv');
+const raked = readExpected('expected/estimates_raked.csv').filter(
+  (row) => row.scope === 'rake_agency_gender',
+);
+const genderMargin = { variable: 'gender', shares: { F: 0.52, M: 0.48 } };
+
+describe.each(testDialects())('the reports service on $dialect', (dialect) => {
+  const t = useTestDatabase(dialect);
+  let study: RFixtureStudy;
+  let reports: ReportService;
+
+  beforeAll(async () => {
+    study = await loadRFixtureResponses(t.db);
+    reports = createReportService({
+      db: t.db,
+      database: t.config,
+      questionnaires: study.questionnaires,
+      margins: staticMarginSource({ 'r-fixture': [genderMargin] }),
+    });
+  });
+  afterAll(() => reports.close());
+
+  it('gives R survey’s estimates, SEs and logit intervals nationally and by every domain, to 1e-9', async () => {
+    const report = await reports.report(study.studyId, {
+      waveId: study.wave.id,
+      weighting: 'design',
+      by: ['province', 'gender', 'agency'],
+      lang: 'en',
+    });
+    const result = differenceFromR([...national, ...domains], report.rows);
+    expect(result.missing).toEqual([]);
+    expect(result.compared).toBe(national.length + domains.length);
+    expect(result.largest).toBeLessThan(1e-9);
+    expect(report.respondents).toBe(2000);
+    expect(report.footnotes.map((f) => f.code)).toContain('lonely-strata');
+  });
+
+  it('gives R’s rake(agency, gender) estimates and SEs under raked weights, to 1e-9', async () => {
+    const report = await reports.report(study.studyId, {
+      waveId: study.wave.id,
+      weighting: 'raked',
+      by: [],
+      lang: 'id',
+    });
+    const result = differenceFromR(raked, report.rows);
+    expect(result.missing).toEqual([]);
+    expect(result.compared).toBe(raked.length);
+    expect(result.largest).toBeLessThan(1e-9);
+    expect(report.weighting.margins).toEqual([genderMargin]);
+    expect(report.weighting.iterations).toBeGreaterThan(0);
+  });
+
+  it('labels questions, options and domains in the chosen language', async () => {
+    const [id, en] = await Promise.all(
+      (['id', 'en'] as const).map((lang) =>
+        reports.report(study.studyId, {
+          waveId: study.wave.id,
+          weighting: 'design',
+          by: [['province', 'gender']],
+          lang,
+        }),
+      ),
+    );
+    const row = en!.rows.find((r) => r.domainVariables.length === 2 && r.question === 'q2')!;
+    expect(row.questionLabel).toBe('Question q2');
+    expect(id!.rows.find((r) => r.question === 'q2')!.questionLabel).toBe('Pertanyaan q2');
+    expect(row.domainVariables).toEqual(['province', 'gender']);
+    expect(en!.breakdowns).toEqual([
+      { variables: ['province', 'gender'], labels: ['Province', 'Gender'] },
+    ]);
+  });
+
+  it('refuses an unknown breakdown variable and raking without margins, naming the problem', async () => {
+    await expect(
+      reports.report(study.studyId, {
+        waveId: study.wave.id,
+        weighting: 'design',
+        by: ['nip'],
+        lang: 'en',
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST', details: [{ field: 'by' }] });
+    const bare = createReportService({
+      db: t.db,
+      database: t.config,
+      questionnaires: study.questionnaires,
+      margins: staticMarginSource({}),
+    });
+    try {
+      const failure = await bare
+        .report(study.studyId, { waveId: study.wave.id, weighting: 'raked', by: [], lang: 'en' })
+        .catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(AppError);
+      expect(failure).toMatchObject({ code: 'RAKING_FAILED' });
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('counts fieldwork per agency, province and day from every stored response', async () => {
+    const fieldwork = await reports.fieldwork(study.studyId, study.wave.id);
+    expect(fieldwork.national.responses).toBe(2000);
+    expect(fieldwork.days).toEqual([{ day: '2021-09-02', responses: 2000 }]);
+    const withResponses = fieldwork.agencies.filter((a) => a.responses > 0);
+    expect(withResponses.every((a) => a.lastSubmissionDay === '2021-09-02')).toBe(true);
+    expect(fieldwork.provinces.reduce((s, p) => s + p.responses, 0)).toBe(2000);
+    const first = withResponses[0]!;
+    expect(first.responseRate).toBeCloseTo(first.responses / first.headcount, 15);
+  });
+});
