@@ -24,6 +24,12 @@ export interface RecordsOptions {
   respondentColumns?: readonly string[];
   /** Prefixes P whose columns `P_x` form one multi-select question with options x (0/1 each). */
   multiSelectPrefixes?: readonly string[];
+  /**
+   * Most distinct answers a categorical question may have. Default 1,000: more is a free-text or
+   * identifier column (a NIP, a timestamp), whose options would grow memory with the rows and
+   * give a row of output per respondent.
+   */
+  maxOptions?: number;
 }
 
 /** A question found in the records, with its options in report order. */
@@ -203,8 +209,9 @@ function planQuestions(
  * Throws a {@link RecordError} naming the row and column for: a missing `agency` or headcount
  * column, an unknown domain column, an empty agency, an agency without a headcount, a headcount
  * that changes within an agency or is not a whole number, more respondents than the headcount
- * (n_h > N_h), a multi-select value other than 0 or 1 (or only some options answered), and no
- * rows at all (from `finish`).
+ * (n_h > N_h), a multi-select value other than 0 or 1 (or only some options answered), a
+ * categorical question with more than `maxOptions` distinct answers, and no rows at all (from
+ * `finish`).
  *
  * @example
  * const folder = createCellFolder({ header, domainColumns: ['province'], multiSelectPrefixes: ['ms'] });
@@ -225,6 +232,7 @@ export function createCellFolder(options: RecordsOptions): CellFolder {
   const stratumPosition = header.indexOf(stratumColumn);
   const headcountPosition = headcountColumn === null ? -1 : header.indexOf(headcountColumn);
   const profilePositions = profileVariables.map((variable) => header.indexOf(variable));
+  const maxOptions = options.maxOptions ?? 1000;
 
   const strata = new Map<string, StratumState>();
   const profileIds = new Map<string, number>();
@@ -323,7 +331,7 @@ export function createCellFolder(options: RecordsOptions): CellFolder {
     }
     tally.respondents++;
     for (let q = 0; q < plans.length; q++) {
-      foldAnswer(plans[q] as QuestionPlan, q, tally, fields, row);
+      foldAnswer(plans[q] as QuestionPlan, q, tally, fields, row, maxOptions);
     }
     rows++;
     return profile;
@@ -350,6 +358,7 @@ function foldAnswer(
   tally: CellTally,
   fields: readonly (string | undefined)[],
   row: number,
+  maxOptions: number,
 ): void {
   const counts = tally.choices[q] as number[];
   const positions = plan.positions;
@@ -358,6 +367,13 @@ function foldAnswer(
     if (value === '') return;
     let option = plan.optionIndex.get(value);
     if (option === undefined) {
+      if (plan.options.length >= maxOptions) {
+        throw new RecordError(
+          `more than ${maxOptions} different answers: a free-text or identifier column? Leave it out of the file`,
+          row,
+          plan.name,
+        );
+      }
       option = plan.options.length;
       plan.optionIndex.set(value, option);
       plan.options.push(value);

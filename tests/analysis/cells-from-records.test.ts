@@ -183,6 +183,15 @@ describe('createCellFolder', () => {
     expect(padded.cells).toEqual(plain.cells);
   });
 
+  it('refuses a categorical column with more distinct answers than maxOptions, naming the row', () => {
+    const folder = createCellFolder({ header: ['agency', 'stratum_N', 'nip'], maxOptions: 3 });
+    for (let row = 1; row <= 3; row++) folder.addRow(['A', '100', `19800${row}`], row);
+    folder.addRow(['A', '100', '198001'], 4);
+    expect(failure(() => folder.addRow(['A', '100', '198004'], 5)).message).toBe(
+      'row 5, column "nip": more than 3 different answers: a free-text or identifier column? Leave it out of the file',
+    );
+  });
+
   it('refuses a file without data rows when finished', () => {
     expect(failure(() => createCellFolder({ header }).finish()).message).toBe('no data rows');
   });
