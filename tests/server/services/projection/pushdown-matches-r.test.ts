@@ -15,7 +15,7 @@ import {
   type ProportionEstimate,
   type QuestionRequest,
 } from '../../../../analysis/index.ts';
-import { nodeIo, runAnalyze } from '../../../../server/cli/analyze.ts';
+import { runAnalyzeCaptured } from '../../../helpers/run-analyze.ts';
 import { importResponses } from '../../../../server/services/projection/import-responses.ts';
 import { materializePending } from '../../../../server/services/projection/materialize-pending.ts';
 import { readCellCounts } from '../../../../server/storage/repositories/cell-counts.ts';
@@ -184,18 +184,8 @@ const storedQuestions = [
 
 /** The analyze command's rows for the stored questions (it takes every other column for one). */
 async function analyzeFixture(...extra: string[]): Promise<Record<string, string>[]> {
-  let stdout = '';
-  let stderr = '';
   const argv = ['--responses', `${fixtureDirectory}test_small.csv`, '--by', domains.join(',')];
-  const code = await runAnalyze([...argv, '--multi', 'ms', ...extra], {
-    ...nodeIo,
-    async writeOutput(path, chunks) {
-      expect(path).toBeNull();
-      for await (const chunk of chunks) stdout += chunk;
-    },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
+  const { code, stdout, stderr } = await runAnalyzeCaptured(...argv, '--multi', 'ms', ...extra);
   expect(stderr).toBe('');
   expect(code).toBe(0);
   return Papa.parse<Record<string, string>>(stdout, {
