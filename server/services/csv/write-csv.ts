@@ -92,8 +92,13 @@ export function csvLines(rows: readonly (readonly CsvCell[])[], options: CsvWrit
  * length differs from the columns'.
  *
  * @example
+ * // To a file:
  * await pipeline(Readable.from(writeCsv(rows, { columns: ['domain', 'estimate'], bom: true })),
  *   createWriteStream('results.csv'));
+ * // As an HTTP download (Hono's `stream` helper from `hono/streaming`):
+ * return stream(c, async (out) => {
+ *   for await (const chunk of writeCsv(cursorRows(), { columns, bom: true })) await out.write(chunk);
+ * });
  */
 export async function* writeCsv(
   rows: Iterable<readonly CsvCell[]> | AsyncIterable<readonly CsvCell[]>,
