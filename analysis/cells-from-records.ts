@@ -5,7 +5,6 @@ import { parseHeadcount } from './headcounts-from-records.ts';
 import { RecordError } from './record-error.ts';
 import { cellText } from './cell-text.ts';
 import { compareCodeUnits } from './code-unit-order.ts';
-import { cellKey } from './design.ts';
 
 /** How to read respondent records; see {@link createCellFolder}. */
 export interface RecordsOptions {
@@ -25,6 +24,12 @@ export interface RecordsOptions {
   respondentColumns?: readonly string[];
   /** Prefixes P whose columns `P_x` form one multi-select question with options x (0/1 each). */
   multiSelectPrefixes?: readonly string[];
+  /**
+   * Most distinct answers a categorical question may have. Default 1,000: more is a free-text or
+   * identifier column (a NIP, a timestamp), whose options would grow memory with the rows and
+   * give a row of output per respondent.
+   */
+  maxOptions?: number;
 }
 
 /** A question found in the records, with its options in report order. */
@@ -73,6 +78,16 @@ interface QuestionPlan {
   columns: string[];
   options: string[];
   optionIndex: Map<string, number>;
+}
+
+/** One stratum's headcount, respondents so far and cells (by profile id). */
+interface StratumState {
+  stratum: string;
+  headcount: number;
+  /** The headcount cell as last read (empty when headcounts come from a frame). */
+  headcountText: string;
+  respondents: number;
+  tallies: (CellTally | undefined)[];
 }
 
 interface CellTally {
@@ -194,8 +209,9 @@ function planQuestions(
  * Throws a {@link RecordError} naming the row and column for: a missing `agency` or headcount
  * column, an unknown domain column, an empty agency, an agency without a headcount, a headcount
  * that changes within an agency or is not a whole number, more respondents than the headcount
- * (n_h > N_h), a multi-select value other than 0 or 1 (or only some options answered), and no
- * rows at all (from `finish`).
+ * (n_h > N_h), a multi-select value other than 0 or 1 (or only some options answered), a
+ * categorical question with more than `maxOptions` distinct answers, and no rows at all (from
+ * `finish`).
  *
  * @example
  * const folder = createCellFolder({ header, domainColumns: ['province'], multiSelectPrefixes: ['ms'] });
@@ -216,18 +232,19 @@ export function createCellFolder(options: RecordsOptions): CellFolder {
   const stratumPosition = header.indexOf(stratumColumn);
   const headcountPosition = headcountColumn === null ? -1 : header.indexOf(headcountColumn);
   const profilePositions = profileVariables.map((variable) => header.indexOf(variable));
+  const maxOptions = options.maxOptions ?? 1000;
 
-  const headcounts = new Map<string, number>();
-  // The headcount text last parsed for each stratum: rows of an agency repeat it.
-  const headcountTexts = new Map<string, string>();
-  const respondentsByStratum = new Map<string, number>();
+  const strata = new Map<string, StratumState>();
   const profileIds = new Map<string, number>();
   const profiles = new Map<number, Record<string, string | null>>();
-  const tallies = new Map<string, CellTally>();
   let rows = 0;
 
-  const headcountOf = (fields: readonly (string | undefined)[], stratum: string, row: number) => {
+  const stratumOf = (fields: readonly (string | undefined)[], row: number): StratumState => {
+    const stratum = cellText(fields[stratumPosition]);
+    if (stratum === '') throw new RecordError('empty agency', row, stratumColumn);
+    let state = strata.get(stratum);
     if (headcountColumn === null) {
+      if (state !== undefined) return state;
       const headcount = options.headcounts?.get(stratum);
       if (headcount === undefined) {
         throw new RecordError(
@@ -236,11 +253,13 @@ export function createCellFolder(options: RecordsOptions): CellFolder {
           stratumColumn,
         );
       }
-      return headcount;
+      state = { stratum, headcount, headcountText: '', respondents: 0, tallies: [] };
+      strata.set(stratum, state);
+      return state;
     }
     const text = cellText(fields[headcountPosition]);
-    const known = headcounts.get(stratum);
-    if (known !== undefined && headcountTexts.get(stratum) === text) return known;
+    // Rows of an agency repeat its headcount: parse it once.
+    if (state !== undefined && state.headcountText === text) return state;
     const parsed = parseHeadcount(text);
     if (parsed === null) {
       throw new RecordError(
@@ -249,68 +268,78 @@ export function createCellFolder(options: RecordsOptions): CellFolder {
         headcountColumn,
       );
     }
-    if (known !== undefined && known !== parsed) {
+    if (state !== undefined && state.headcount !== parsed) {
       throw new RecordError(
-        `agency "${stratum}" has headcount ${parsed} here but ${known} on an earlier row`,
+        `agency "${stratum}" has headcount ${parsed} here but ${state.headcount} on an earlier row`,
         row,
         headcountColumn,
       );
     }
-    headcountTexts.set(stratum, text);
-    return parsed;
+    if (state === undefined) {
+      state = { stratum, headcount: parsed, headcountText: text, respondents: 0, tallies: [] };
+      strata.set(stratum, state);
+    }
+    state.headcountText = text;
+    return state;
   };
 
-  const addRow = (fields: readonly (string | undefined)[], row: number): number => {
-    const stratum = cellText(fields[stratumPosition]);
-    if (stratum === '') throw new RecordError('empty agency', row, stratumColumn);
-    const headcount = headcountOf(fields, stratum, row);
-    headcounts.set(stratum, headcount);
-    const respondents = (respondentsByStratum.get(stratum) ?? 0) + 1;
-    if (respondents > headcount) {
-      throw new RecordError(
-        `agency "${stratum}" has more respondents than its headcount of ${headcount} (n_h > N_h)`,
-        row,
-        headcountColumn ?? stratumColumn,
-      );
-    }
-    respondentsByStratum.set(stratum, respondents);
+  const newProfile = (key: string, values: readonly (string | null)[]): number => {
+    const profile = profileIds.size;
+    profileIds.set(key, profile);
+    profiles.set(
+      profile,
+      Object.fromEntries(profileVariables.map((variable, i) => [variable, values[i] ?? null])),
+    );
+    return profile;
+  };
 
+  const profileOf = (fields: readonly (string | undefined)[]): number => {
+    // One profile variable, the common case: its value is its key ('' being "not answered").
+    if (profilePositions.length === 1) {
+      const value = cellText(fields[profilePositions[0] as number]);
+      return profileIds.get(value) ?? newProfile(value, [value === '' ? null : value]);
+    }
     const values = profilePositions.map((position) => {
       const value = cellText(fields[position]);
       return value === '' ? null : value;
     });
-    const profileKey = JSON.stringify(values);
-    let profile = profileIds.get(profileKey);
-    if (profile === undefined) {
-      profile = profileIds.size;
-      profileIds.set(profileKey, profile);
-      profiles.set(
-        profile,
-        Object.fromEntries(profileVariables.map((variable, i) => [variable, values[i] ?? null])),
+    const key = JSON.stringify(values);
+    return profileIds.get(key) ?? newProfile(key, values);
+  };
+
+  const addRow = (fields: readonly (string | undefined)[], row: number): number => {
+    const state = stratumOf(fields, row);
+    if (state.respondents + 1 > state.headcount) {
+      throw new RecordError(
+        `agency "${state.stratum}" has more respondents than its headcount of ${state.headcount} (n_h > N_h)`,
+        row,
+        headcountColumn ?? stratumColumn,
       );
     }
-    const key = cellKey(stratum, profile);
-    let tally = tallies.get(key);
+    state.respondents++;
+    const profile = profileOf(fields);
+    let tally = state.tallies[profile];
     if (tally === undefined) {
       tally = {
-        stratum,
+        stratum: state.stratum,
         profile,
         respondents: 0,
         bases: new Float64Array(plans.length),
         choices: plans.map(() => []),
       };
-      tallies.set(key, tally);
+      state.tallies[profile] = tally;
     }
     tally.respondents++;
-    for (let q = 0; q < plans.length; q++)
-      foldAnswer(plans[q] as QuestionPlan, q, tally, fields, row);
+    for (let q = 0; q < plans.length; q++) {
+      foldAnswer(plans[q] as QuestionPlan, q, tally, fields, row, maxOptions);
+    }
     rows++;
     return profile;
   };
 
   const finish = (): FoldedCells => {
     if (rows === 0) throw new RecordError('no data rows', null, null);
-    return collect(plans, headcounts, tallies, profiles, profileVariables);
+    return collect(plans, strata, profiles, profileVariables);
   };
 
   return {
@@ -329,13 +358,22 @@ function foldAnswer(
   tally: CellTally,
   fields: readonly (string | undefined)[],
   row: number,
+  maxOptions: number,
 ): void {
   const counts = tally.choices[q] as number[];
+  const positions = plan.positions;
   if (!plan.multiSelect) {
-    const value = cellText(fields[plan.positions[0] as number]);
+    const value = cellText(fields[positions[0] as number]);
     if (value === '') return;
     let option = plan.optionIndex.get(value);
     if (option === undefined) {
+      if (plan.options.length >= maxOptions) {
+        throw new RecordError(
+          `more than ${maxOptions} different answers: a free-text or identifier column? Leave it out of the file`,
+          row,
+          plan.name,
+        );
+      }
       option = plan.options.length;
       plan.optionIndex.set(value, option);
       plan.options.push(value);
@@ -344,40 +382,43 @@ function foldAnswer(
     counts[option] = (counts[option] ?? 0) + 1;
     return;
   }
-  const cellsOfRow = plan.positions.map((position) => cellText(fields[position]));
-  const answered = cellsOfRow.filter((value) => value !== '').length;
+  let answered = 0;
+  for (const position of positions) if (cellText(fields[position]) !== '') answered++;
   if (answered === 0) return;
-  cellsOfRow.forEach((value, option) => {
-    const column = plan.columns[option] as string;
-    if (value === '') {
-      throw new RecordError(
-        `multi-select "${plan.name}" is answered in other columns of this row but empty here`,
-        row,
-        column,
-      );
-    }
-    if (value !== '0' && value !== '1') {
+  for (let option = 0; option < positions.length; option++) {
+    const value = cellText(fields[positions[option] as number]);
+    if (value === '1') counts[option] = (counts[option] ?? 0) + 1;
+    else if (value !== '0') {
+      const column = plan.columns[option] as string;
+      if (value === '') {
+        throw new RecordError(
+          `multi-select "${plan.name}" is answered in other columns of this row but empty here`,
+          row,
+          column,
+        );
+      }
       throw new RecordError(`multi-select value must be 0 or 1, got "${value}"`, row, column);
     }
-    if (value === '1') counts[option] = (counts[option] ?? 0) + 1;
-  });
+  }
   tally.bases[q] = (tally.bases[q] as number) + 1;
 }
 
 function collect(
   plans: readonly QuestionPlan[],
-  headcounts: ReadonlyMap<string, number>,
-  tallies: ReadonlyMap<string, CellTally>,
+  states: ReadonlyMap<string, StratumState>,
   profiles: Map<number, Record<string, string | null>>,
   profileVariables: string[],
 ): FoldedCells {
   const strata = new Map<string, StratumInfo>();
-  for (const [stratum, populationSize] of headcounts)
-    strata.set(stratum, { populationSize, attributes: {} });
+  for (const [stratum, state] of states)
+    strata.set(stratum, { populationSize: state.headcount, attributes: {} });
+  const tallies = [...states.values()].flatMap((state) =>
+    state.tallies.filter((tally) => tally !== undefined),
+  );
   const respondents: ProfileCount[] = [];
   const bases: QuestionCount[] = [];
   const choices: OptionCount[] = [];
-  for (const tally of tallies.values()) {
+  for (const tally of tallies) {
     respondents.push({ stratum: tally.stratum, profile: tally.profile, count: tally.respondents });
     plans.forEach((plan, q) => {
       const base = tally.bases[q] as number;

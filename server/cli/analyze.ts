@@ -202,7 +202,8 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
 
 /** The real file system and standard streams. */
 export const nodeIo: AnalyzeIo = {
-  openFile: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
+  // 64 KiB reads: larger ones leave more garbage between collections (107 MB peak at 1M rows, 177 MB with 1 MiB).
+  openFile: (path) => createReadStream(path, { highWaterMark: 1 << 16 }),
   async writeOutput(path, chunks) {
     if (path !== null) {
       await pipeline(Readable.from(chunks), createWriteStream(path));

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   cellCountsFromRecords,
+  createCellFolder,
   createDesign,
+  createHeadcountFolder,
   headcountsFromRecords,
   parseHeadcount,
   RecordError,
@@ -139,7 +141,72 @@ describe('cellCountsFromRecords', () => {
   });
 });
 
+describe('createCellFolder', () => {
+  it('folds rows one at a time into the cells of the whole set, with a profile per row', () => {
+    const folder = createCellFolder({
+      header,
+      domainColumns: ['sex'],
+      multiSelectPrefixes: ['ms'],
+    });
+    const profiles = valid.map((record, index) =>
+      folder.addRow(
+        header.map((name) => record[name]),
+        index + 1,
+      ),
+    );
+    const whole = build(valid);
+    expect(folder.rows).toBe(4);
+    expect(profiles).toEqual([...whole.rowProfiles]);
+    expect(folder.finish()).toEqual({
+      cells: whole.cells,
+      questions: whole.questions,
+      profileVariables: whole.profileVariables,
+    });
+  });
+
+  it('trims every cell and column name, whatever the column kind', () => {
+    const pad = (text: string) => (text === '' ? ' \t' : `\u00a0 ${text}  `);
+    const folder = createCellFolder({
+      header: header.map(pad),
+      domainColumns: ['sex'],
+      multiSelectPrefixes: ['ms'],
+    });
+    valid.forEach((record, index) =>
+      folder.addRow(
+        header.map((name) => pad(record[name] as string)),
+        index + 1,
+      ),
+    );
+    const padded = folder.finish();
+    const plain = build(valid);
+    expect(padded.questions).toEqual(plain.questions);
+    expect(padded.cells).toEqual(plain.cells);
+  });
+
+  it('refuses a categorical column with more distinct answers than maxOptions, naming the row', () => {
+    const folder = createCellFolder({ header: ['agency', 'stratum_N', 'nip'], maxOptions: 3 });
+    for (let row = 1; row <= 3; row++) folder.addRow(['A', '100', `19800${row}`], row);
+    folder.addRow(['A', '100', '198001'], 4);
+    expect(failure(() => folder.addRow(['A', '100', '198004'], 5)).message).toBe(
+      'row 5, column "nip": more than 3 different answers: a free-text or identifier column? Leave it out of the file',
+    );
+  });
+
+  it('refuses a file without data rows when finished', () => {
+    expect(failure(() => createCellFolder({ header }).finish()).message).toBe('no data rows');
+  });
+});
+
 describe('headcountsFromRecords', () => {
+  it('reads padded cells as createHeadcountFolder does, one row at a time', () => {
+    const folder = createHeadcountFolder([' agency ', 'N\t']);
+    folder.addRow([' AG001 ', ' 886 '], 1);
+    expect(folder.finish()).toEqual(new Map([['AG001', 886]]));
+    expect(failure(() => folder.addRow(['AG001', '3'], 2)).message).toBe(
+      'row 2, column "agency": "AG001" is listed twice',
+    );
+  });
+
   it('reads one headcount per agency', () => {
     const headcounts = headcountsFromRecords(
       [

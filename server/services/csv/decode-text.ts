@@ -37,8 +37,10 @@ const isUtf8Label = (encoding: string) => /^utf-?8$/i.test(encoding.trim());
  * file, so nothing is ever read as U+FFFD (which would merge `S1 – sarjana` and `S1 — sarjana`
  * saved by Excel in Windows-1252). Any other encoding is decoded by iconv-lite, whose
  * Windows-1252 table is the WHATWG one (0x96 → U+2013 –, 0x97 → U+2014 —); Node 20's own
- * TextDecoder reads windows-1252 as Latin-1 (nodejs/node#56542), so it is not used. A byte
- * order mark stays in the text (the CSV reader drops it). Throws for an unknown encoding.
+ * TextDecoder reads windows-1252 as Latin-1 (nodejs/node#56542), so it is not used. A byte the
+ * encoding leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D in Windows-1252), which iconv-lite
+ * reads as U+FFFD, stops the text like a bad UTF-8 byte. A byte order mark stays in the text
+ * (the CSV reader drops it). Throws for an unknown encoding.
  *
  * @example
  * const decoding = createTextDecoding('windows-1252');
@@ -47,15 +49,7 @@ const isUtf8Label = (encoding: string) => /^utf-?8$/i.test(encoding.trim());
 export function createTextDecoding(encoding = 'utf-8'): TextDecoding {
   if (!isUtf8Label(encoding)) {
     if (!isKnownEncoding(encoding)) throw new Error(`unknown encoding "${encoding}"`);
-    const decoder = iconv.getDecoder(encoding, { stripBOM: false });
-    return {
-      write: (bytes) => ({
-        text: decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-        invalidAt: null,
-        invalidByte: null,
-      }),
-      end: () => ({ text: decoder.end() ?? '', invalidAt: null, invalidByte: null }),
-    };
+    return legacyDecoding(encoding);
   }
   let carry: Buffer = Buffer.alloc(0);
   let offset = 0; // file offset of carry[0]
@@ -87,6 +81,39 @@ export function createTextDecoding(encoding = 'utf-8'): TextDecoding {
       if (failed || carry.length === 0) return valid('');
       // A sequence cut short by the end of the file.
       return decodeUpTo(carry, carry.length);
+    },
+  };
+}
+
+// Encodings that can hold U+FFFD itself, where a U+FFFD in the text is not a decoding failure.
+const unicodeEncoding = (encoding: string) => /^(utf|ucs|cesu)/i.test(encoding.trim());
+
+// iconv-lite's decoder, stopping at the first byte it could only read as U+FFFD.
+function legacyDecoding(encoding: string): TextDecoding {
+  const decoder = iconv.getDecoder(encoding, { stripBOM: false });
+  const canHoldReplacement = unicodeEncoding(encoding);
+  let offset = 0; // file offset of the next chunk
+  let failed = false;
+  const check = (text: string, bytes: Buffer | null, start: number): DecodedChunk => {
+    const bad = canHoldReplacement ? -1 : text.indexOf('\uFFFD');
+    if (bad < 0) return { text, invalidAt: null, invalidByte: null };
+    failed = true;
+    // Exact for single-byte encodings; for multi-byte ones the byte is where the prefix ends.
+    const at = iconv.encode(text.slice(0, bad), encoding).length;
+    const byte = bytes === null ? undefined : bytes[at];
+    return { text: text.slice(0, bad), invalidAt: start + at, invalidByte: byte ?? null };
+  };
+  return {
+    write(chunk) {
+      if (failed) return { text: '', invalidAt: null, invalidByte: null };
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const start = offset;
+      offset += bytes.length;
+      return check(decoder.write(bytes), bytes, start);
+    },
+    end() {
+      if (failed) return { text: '', invalidAt: null, invalidByte: null };
+      return check(decoder.end() ?? '', null, offset);
     },
   };
 }

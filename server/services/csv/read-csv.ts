@@ -123,7 +123,8 @@ async function read(
     if (truncated) {
       state.take(results, results.data.length - 1);
       const last = results.data[results.data.length - 1] ?? [''];
-      const byte = `byte ${hex(decoded.invalidByte as number)} (at offset ${decoded.invalidAt} of the file)`;
+      const value = decoded.invalidByte === null ? '' : `${hex(decoded.invalidByte)} `;
+      const byte = `byte ${value}(at offset ${decoded.invalidAt} of the file)`;
       const hint =
         options.encoding === undefined
           ? '; if the file was saved in another encoding, name it, e.g. --encoding windows-1252'

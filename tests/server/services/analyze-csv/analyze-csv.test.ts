@@ -14,6 +14,7 @@ import {
   analyzeCsv,
   type AnalyzeCsvRequest,
 } from '../../../../server/services/analyze-csv/analyze-csv.ts';
+import { estimateRow } from '../../../../server/services/analyze-csv/estimate-table.ts';
 import { seededRandom } from '../../../../server/services/seed/seeded-random.ts';
 
 const small = readFileSync(
@@ -50,19 +51,8 @@ async function estimates(
 const label = (row: ProportionEstimate) =>
   `${row.domainVariables.join('*')}|${row.domainValues.join('*')}|${row.question}|${row.option}`;
 
-function numbers(row: ProportionEstimate) {
-  return [
-    row.nBase,
-    row.nOption,
-    row.estimate,
-    row.se,
-    row.ci?.low,
-    row.ci?.high,
-    row.df,
-    row.deff,
-    row.nEff,
-  ];
-}
+// The numeric columns of the command's output (n_base … n_eff).
+const numbers = (row: ProportionEstimate) => estimateRow(row).slice(4) as (number | null)[];
 
 function expectClose(
   a: readonly (number | null | undefined)[],

@@ -171,6 +171,14 @@ describe('readCsv', () => {
     expect(got.rows.map((row) => row.fields[0])).toEqual(['S1 – sarjana', 'S1 — sarjana']);
   });
 
+  it('refuses a byte that Windows-1252 leaves undefined instead of reading it as U+FFFD', async () => {
+    const bytes = Buffer.concat([utf8('a;b\r\nx;y'), Buffer.from([0x81]), utf8('\r\n')]);
+    const error = await failure(read(bytes, { encoding: 'windows-1252' }, [3]));
+    expect(error.message).toBe(
+      'f.csv: row 1, column "b": byte 0x81 (at offset 8 of the file) is not valid windows-1252',
+    );
+  });
+
   it('skips blank lines but counts them, and refuses a row with the wrong number of fields', async () => {
     const got = await read(utf8('a,b\n1,2\n\n3,4\n'));
     expect(got.rows).toEqual([
