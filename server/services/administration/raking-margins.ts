@@ -2,14 +2,13 @@
 import type { Kysely } from 'kysely';
 import type { DomainVariable } from '../../../surveys/types.ts';
 import { buildCodebook } from '../../../surveys/codebook.ts';
-import { AppError, type CsvProblem } from '../../errors.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import {
   replaceWaveMargins,
   type MarginShares,
 } from '../../storage/repositories/raking-margins.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
-import { readCsvRows } from './read-csv-rows.ts';
+import { readCsvTable } from '../csv/read-csv-table.ts';
 import { findStudyWave } from './study-waves.ts';
 
 export type { MarginShares } from '../../storage/repositories/raking-margins.ts';
@@ -43,10 +42,12 @@ export function rakingLevels(
 }
 
 /**
- * Parses margins (`variable,level,share`, header first) and checks them: every variable a
- * raking variable of the questionnaire, every level one of its groups and given once, shares
- * plain decimals from 0 to 1 adding up to 1 within 1e-9 per variable. Throws `INVALID_MARGINS`
- * with every problem's line and column; returns the margins only when there is none.
+ * Parses margins (`variable,level,share`, header first; comma or semicolon delimited, where a
+ * semicolon file may write shares with a decimal comma as Excel does in Indonesia) and checks
+ * them: every variable a raking variable of the questionnaire, every level one of its groups
+ * and given once, shares plain decimals from 0 to 1 adding up to 1 within 1e-9 per variable.
+ * Throws `INVALID_MARGINS` with every problem's line and column; returns the margins only when
+ * there is none.
  *
  * @example
  * parseMarginsCsv('variable,level,share\nA4,laki_laki,0.52\nA4,perempuan,0.48\n', levels);
@@ -56,89 +57,52 @@ export function parseMarginsCsv(
   text: string,
   levels: ReadonlyMap<string, ReadonlySet<string>>,
 ): MarginShares[] {
-  const { header, rows, problems } = readCsvRows(text);
-  const report = (p: CsvProblem) => problems.push(p);
-  const columnOf = new Map<string, number>();
-  if (header === undefined) report({ line: 1, column: null, problem: 'the file is empty' });
-  else {
-    for (const name of columns) {
-      const index = header.indexOf(name);
-      if (index < 0)
-        report({ line: 1, column: null, columnName: name, problem: `missing column "${name}"` });
-      columnOf.set(name, index);
-    }
-  }
+  const table = readCsvTable(text, { columns, rowNoun: 'margins' });
   const margins = new Map<string, { firstLine: number; shares: Record<string, number> }>();
-  if (header !== undefined && problems.length === 0) {
-    if (rows.length === 0)
-      report({ line: 2, column: null, problem: 'the file has a header but no margins' });
-    for (const { fields, line } of rows) {
-      const cell = (name: (typeof columns)[number]) => {
-        const column = columnOf.get(name)!;
-        return { value: (fields[column] ?? '').trim(), column: column + 1, columnName: name };
-      };
-      if (fields.length !== header.length) {
-        report({
-          line,
-          column: null,
-          problem: `expected ${header.length} fields, found ${fields.length}`,
-        });
-        continue;
-      }
-      const variable = cell('variable');
-      const level = cell('level');
-      const share = cell('share');
-      const at = (c: typeof variable, problem: string) =>
-        report({ line, column: c.column, columnName: c.columnName, problem });
-      const allowed = levels.get(variable.value);
-      if (variable.value === '') at(variable, 'empty variable');
-      else if (!allowed) {
-        at(
-          variable,
-          `"${variable.value}" is not a raking variable of this questionnaire (one of: ${[...levels.keys()].join(', ')})`,
-        );
-      }
-      if (level.value === '') at(level, 'empty level');
-      else if (allowed && !allowed.has(level.value)) {
-        at(
-          level,
-          `"${level.value}" is not a level of ${variable.value} (one of: ${[...allowed].join(', ')})`,
-        );
-      }
-      const value = Number(share.value);
-      if (!decimalPattern.test(share.value) || !(value >= 0 && value <= 1)) {
-        at(share, `share "${share.value}" must be a decimal from 0 to 1`);
-      }
-      const margin = margins.get(variable.value) ?? { firstLine: line, shares: {} };
-      margins.set(variable.value, margin);
-      if (Object.hasOwn(margin.shares, level.value))
-        at(level, `level "${level.value}" of ${variable.value} is given twice`);
-      margin.shares[level.value] = value;
+  for (const row of table.rows) {
+    const { variable, level, share } = row.cells;
+    const allowed = levels.get(variable);
+    if (variable === '') table.problemAt(row, 'variable', 'empty variable');
+    else if (!allowed) {
+      table.problemAt(
+        row,
+        'variable',
+        `"${variable}" is not a raking variable of this questionnaire (one of: ${[...levels.keys()].join(', ')})`,
+      );
     }
-    if (problems.length === 0) {
-      for (const [variable, { firstLine, shares }] of margins) {
-        const sum = Object.values(shares).reduce((s, x) => s + x, 0);
-        if (Math.abs(sum - 1) > shareTolerance) {
-          report({
-            line: firstLine,
-            column: columnOf.get('share')! + 1,
-            columnName: 'share',
-            problem: `the shares of ${variable} add up to ${sum}, not 1`,
-          });
-        }
+    if (level === '') table.problemAt(row, 'level', 'empty level');
+    else if (allowed && !allowed.has(level)) {
+      table.problemAt(
+        row,
+        'level',
+        `"${level}" is not a level of ${variable} (one of: ${[...allowed].join(', ')})`,
+      );
+    }
+    const decimal = table.delimiter === ';' ? share.replace(',', '.') : share;
+    const value = Number(decimal);
+    if (!decimalPattern.test(decimal) || !(value >= 0 && value <= 1)) {
+      table.problemAt(row, 'share', `share "${share}" must be a decimal from 0 to 1`);
+    }
+    const margin = margins.get(variable) ?? { firstLine: row.line, shares: {} };
+    margins.set(variable, margin);
+    if (Object.hasOwn(margin.shares, level)) {
+      table.problemAt(row, 'level', `level "${level}" of ${variable} is given twice`);
+    }
+    margin.shares[level] = value;
+  }
+  if (table.problems.length === 0) {
+    for (const [variable, { firstLine, shares }] of margins) {
+      const sum = Object.values(shares).reduce((s, x) => s + x, 0);
+      if (Math.abs(sum - 1) > shareTolerance) {
+        table.problemAt(
+          { line: firstLine, cells: { variable, level: '', share: '' } },
+          'share',
+          `the shares of ${variable} add up to ${sum}, not 1`,
+        );
       }
     }
   }
-  if (problems.length > 0) {
-    const first = problems[0]!;
-    const where =
-      first.column === null ? `line ${first.line}` : `line ${first.line}, column ${first.column}`;
-    throw new AppError(
-      'INVALID_MARGINS',
-      `Margins rejected: ${where}: ${first.problem}.`,
-      problems,
-    );
-  }
+  table.rejectIfProblems('INVALID_MARGINS', 'Margins');
   return [...margins].map(([variable, { shares }]) => ({ variable, shares }));
 }
 

@@ -1,6 +1,6 @@
 // Where a wave's raking margins come from, and their shares turned into population totals for rake().
 import type { Kysely } from 'kysely';
-import type { RakingMargin } from '../../../analysis/index.ts';
+import { marginFromShares, type RakingMargin } from '../../../analysis/index.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import { findWaveMargins } from '../../storage/repositories/raking-margins.ts';
 import { AppError } from '../../errors.ts';
@@ -45,12 +45,9 @@ export function databaseMarginSource(
   };
 }
 
-/** Largest gap from 1 allowed in a margin's shares (they are typed to four decimals). */
-const shareTolerance = 1e-6;
-
 /**
- * Turns shares into totals of the population N̂ = Σ N_h. Shares that do not add up to 1 are
- * an error (never rescaled), as is a margin on `agency` (its totals are the headcounts, always
+ * Turns shares into totals of the population N̂ = Σ N_h with `marginFromShares`: shares that
+ * do not add up to 1 within 1e-9 are an error (never rescaled), as is a margin on `agency` (its totals are the headcounts, always
  * raked to) or a variable given twice.
  *
  * @example
@@ -67,17 +64,13 @@ export function marginTotals(margins: readonly MarginShares[], population: numbe
       throw new AppError('RAKING_FAILED', `Margin "${margin.variable}" is given twice.`);
     }
     seen.add(margin.variable);
-    const entries = Object.entries(margin.shares);
-    const sum = entries.reduce((s, [, share]) => s + share, 0);
-    if (entries.some(([, share]) => !(share > 0)) || Math.abs(sum - 1) > shareTolerance) {
-      throw new AppError(
-        'RAKING_FAILED',
-        `The shares of margin "${margin.variable}" must be positive and add up to 1 (they add up to ${sum}).`,
-      );
+    try {
+      return {
+        variable: margin.variable,
+        totals: marginFromShares(margin.variable, margin.shares, population),
+      };
+    } catch (error) {
+      throw new AppError('RAKING_FAILED', `Raking margins refused: ${(error as Error).message}.`);
     }
-    return {
-      variable: margin.variable,
-      totals: new Map(entries.map(([level, share]) => [level, share * population])),
-    };
   });
 }
