@@ -1,6 +1,6 @@
 // Raking margins from CSV as Excel on an Indonesian Windows saves them: semicolons and decimal commas.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../server/errors.ts';
+import type { AppError } from '../../../../server/errors.ts';
 import { parseMarginsCsv } from '../../../../server/services/administration/raking-margins.ts';
 
 const levels = new Map([['A4', new Set(['laki_laki', 'perempuan'])]]);
