@@ -1,5 +1,5 @@
 // The administration API under /api/admin: keys, questionnaire versions, studies and waves, the frame, margins, invitations. Admins only.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { defaultBodyLimitBytes } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import {
@@ -7,6 +7,7 @@ import {
   listAccessKeys,
   revokeAccessKey,
 } from '../../services/auth/access-keys.ts';
+import { decodeUpload } from '../../services/csv/decode-upload.ts';
 import { importFrame } from '../../services/frame/import-frame.ts';
 import { parseFrameCsv } from '../../services/frame/parse-frame.ts';
 import { issueInvitationBatches } from '../../services/administration/invitation-batches.ts';
@@ -47,6 +48,11 @@ const publishBody = z.strictObject({
   json: z.record(z.string(), z.unknown()),
   metadata: questionnaireMetadataSchema,
 });
+
+/** An uploaded CSV's text: UTF-8, or the encoding named by `?encoding=` (Excel's Windows-1252). */
+async function uploadText(c: Context): Promise<string> {
+  return decodeUpload(new Uint8Array(await c.req.arrayBuffer()), c.req.query('encoding'));
+}
 
 /** One line of the invitations CSV; links start with the origin, so no cell looks like a formula. */
 function csvLine(cells: readonly string[]): string {
@@ -135,7 +141,7 @@ export function adminRoutes(deps: AppDeps & { sessionSecret: string }) {
     })
     .put('/studies/:study/waves/:wave/margins', validate('param', waveParam), async (c) => {
       const { study, wave } = c.req.valid('param');
-      return c.json(await setWaveMargins(db, questionnaires, study, wave, await c.req.text()));
+      return c.json(await setWaveMargins(db, questionnaires, study, wave, await uploadText(c)));
     })
     .post(
       '/studies/:study/invitations',
@@ -159,7 +165,7 @@ export function adminRoutes(deps: AppDeps & { sessionSecret: string }) {
       },
     )
     .put('/frame', validate('query', frameQuery), async (c) => {
-      const agencies = parseFrameCsv(await c.req.text());
+      const agencies = parseFrameCsv(await uploadText(c));
       const headcountIllustrative = c.req.valid('query').illustrative === 'true';
       const imported = await importFrame(db, agencies, { headcountIllustrative });
       return c.json({ imported });

@@ -1,6 +1,7 @@
 // Reads an uploaded CSV table (header first) and collects every problem by line and column, for imports that are all or nothing.
 import Papa from 'papaparse';
 import { AppError, type CsvProblem, type ErrorCode } from '../../errors.ts';
+import { detectDelimiter, headerLineEnd } from './detect-delimiter.ts';
 
 /** One data row: its 1-based line in the file and its trimmed cells by column name. */
 export interface CsvRow<C extends string> {
@@ -39,8 +40,8 @@ export interface CsvTable<C extends string> {
 const defaultMaxProblems = 50;
 
 /**
- * Parses CSV text with PapaParse, detecting the delimiter (a file saved by Excel on an
- * Indonesian Windows uses semicolons), dropping a UTF-8 BOM and blank lines, trimming cells,
+ * Parses CSV text with PapaParse, the delimiter told from the header line (`detectDelimiter`:
+ * a file saved by Excel on an Indonesian Windows uses semicolons), dropping a UTF-8 BOM and blank lines, trimming cells,
  * and checking the header: duplicate or missing required columns are problems; other columns
  * are ignored. Rows with the wrong number of fields are problems too. Nothing is thrown until
  * `rejectIfProblems`.
@@ -65,13 +66,17 @@ export function readCsvTable<C extends string>(text: string, spec: CsvTableSpec<
   let line = 1;
   const known = [...spec.columns, ...(spec.optionalColumns ?? [])];
 
-  let delimiter = ',';
+  // Told from the header alone: decimal commas in data rows would fool a guess over rows.
+  const firstLine = headerLineEnd(source);
+  const guess = detectDelimiter(firstLine === null ? source : source.slice(0, firstLine.end));
+  if ('problem' in guess)
+    report({ line: 1, column: null, problem: guess.problem.replace(/; give --delimiter$/, '') });
+  const delimiter = 'delimiter' in guess ? guess.delimiter : ',';
   Papa.parse<string[]>(source, {
     newline: '\n',
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimiter,
     step(result, parser) {
       const fields = result.data;
-      delimiter = result.meta.delimiter;
       for (const error of result.errors) {
         const at = positionOf(source, error.index ?? rowStart, delimiter);
         const columnName = header?.[at.column - 1];

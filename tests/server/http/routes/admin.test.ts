@@ -398,6 +398,32 @@ describe.each(testDialects())('administration API on $dialect', (dialect) => {
       });
       expect(await rows('agencies')).toBe(before);
     });
+
+    it('refuses a Windows-1252 file at its bad byte unless the encoding is named, then keeps its dashes', async () => {
+      const text =
+        'code;name;type;province;island_region;headcount\r\n' +
+        'kab-gunung-mas;Kabupaten Gunung Mas \u2013 uji;kabupaten;Kalimantan Tengah;Kalimantan;412\r\n';
+      const bytes = Uint8Array.from(text, (ch) => (ch === '\u2013' ? 0x96 : ch.charCodeAt(0)));
+      const send = (query: string) =>
+        app.request(`/api/admin/frame${query}`, {
+          method: 'PUT',
+          headers: { ...admin, 'content-type': 'text/csv' },
+          body: bytes,
+        });
+      const refused = await send('');
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({
+        error: { code: 'INVALID_ENCODING', details: [{ line: 2, column: 2 }] },
+      });
+      expect((await send('?encoding=windows-1252')).status).toBe(200);
+      const [agency] = await t.db
+        .selectFrom('agencies')
+        .select('name')
+        .where('code', '=', 'kab-gunung-mas')
+        .execute();
+      expect(agency?.name).toBe('Kabupaten Gunung Mas \u2013 uji');
+      expect((await send('?encoding=klingon')).status).toBe(400);
+    });
   });
 
   describe('raking margins', () => {
