@@ -25,7 +25,35 @@ export interface Config {
   clientDir: string;
   /** Whether an empty database gets the demo frame, studies, tokens and responses. */
   seedDemo: boolean;
+  /** The HTTP edge: origin, timeouts, submission rate limit, request log. */
+  edge: EdgeConfig;
 }
+
+/** Settings of the HTTP edge (server/http/middleware and node-listener.ts). */
+export interface EdgeConfig {
+  /** The origin browsers see, e.g. `https://survei.example.go.id`; unset: the request's own. */
+  publicOrigin: string | undefined;
+  /** Longest time to receive a whole request, headers and body (Node `requestTimeout`). */
+  requestTimeoutMs: number;
+  /** Longest time to receive the request headers (Node `headersTimeout`). */
+  headersTimeoutMs: number;
+  /** Submissions one client address may send per minute. */
+  submitRateLimitPerMinute: number;
+  /** Header a trusted proxy sets to the client address; unset: the TCP peer. */
+  clientAddressHeader: string | undefined;
+  /** Whether request lines are written to stdout. */
+  logRequests: boolean;
+}
+
+/** Defaults of the edge settings; README "Security" explains each number. */
+export const defaultEdgeConfig: EdgeConfig = {
+  publicOrigin: undefined,
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  submitRateLimitPerMinute: 120,
+  clientAddressHeader: undefined,
+  logRequests: true,
+};
 
 /** The default SQLite file, relative to the working directory. */
 export const defaultDatabasePath = 'data/netralitas.db';
@@ -48,6 +76,12 @@ type Env = Record<string, string | undefined>;
  * | `TIME_ZONE` | Asia/Jakarta | zone of the submission day |
  * | `CLIENT_DIR` | dist/client | built client to serve |
  * | `SEED_DEMO` | true | seed the demo into an empty database (`true`/`false`) |
+ * | `PUBLIC_ORIGIN` | (the request's) | origin browsers use, e.g. `https://survei.example.go.id` |
+ * | `REQUEST_TIMEOUT_MS` | 30000 | longest time to receive a whole request (1000–600000) |
+ * | `HEADERS_TIMEOUT_MS` | 10000 | longest time to receive request headers (1000–600000) |
+ * | `SUBMIT_RATE_LIMIT_PER_MINUTE` | 120 | submissions per client address per minute (1–1000000) |
+ * | `CLIENT_ADDRESS_HEADER` | (none) | header a trusted proxy sets to the client address |
+ * | `LOG_REQUESTS` | true | one JSON line per request on stdout (`true`/`false`) |
  *
  * @example
  * const config = loadConfig(process.env);
@@ -77,6 +111,19 @@ export function loadConfig(env: Env): Config {
   const timeZone = read('TIME_ZONE', 'Asia/Jakarta', parseTimeZone);
   const clientDir = read('CLIENT_DIR', 'dist/client', (raw) => raw);
   const seedDemo = read('SEED_DEMO', true, parseBoolean);
+  const d = defaultEdgeConfig;
+  const edge: EdgeConfig = {
+    publicOrigin: read('PUBLIC_ORIGIN', d.publicOrigin, parseOrigin),
+    requestTimeoutMs: read('REQUEST_TIMEOUT_MS', d.requestTimeoutMs, integerIn(1000, 600_000)),
+    headersTimeoutMs: read('HEADERS_TIMEOUT_MS', d.headersTimeoutMs, integerIn(1000, 600_000)),
+    submitRateLimitPerMinute: read(
+      'SUBMIT_RATE_LIMIT_PER_MINUTE',
+      d.submitRateLimitPerMinute,
+      integerIn(1, 1_000_000),
+    ),
+    clientAddressHeader: read('CLIENT_ADDRESS_HEADER', d.clientAddressHeader, parseHeaderName),
+    logRequests: read('LOG_REQUESTS', d.logRequests, parseBoolean),
+  };
 
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -90,6 +137,7 @@ export function loadConfig(env: Env): Config {
     timeZone,
     clientDir: isAbsolute(clientDir) ? clientDir : resolve(clientDir),
     seedDemo,
+    edge,
   };
 }
 
@@ -129,4 +177,24 @@ function parseBoolean(raw: string): boolean {
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   throw new Error('expected true or false');
+}
+
+function parseOrigin(raw: string): string {
+  if (!URL.canParse(raw))
+    throw new Error('expected an origin such as https://survei.example.go.id');
+  const url = new URL(raw);
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.origin !== raw.replace(/\/$/, '')
+  ) {
+    throw new Error(
+      'expected scheme, host and optional port only, e.g. https://survei.example.go.id',
+    );
+  }
+  return url.origin;
+}
+
+function parseHeaderName(raw: string): string {
+  if (!/^[A-Za-z0-9-]+$/.test(raw)) throw new Error('expected a header name such as x-real-ip');
+  return raw.toLowerCase();
 }

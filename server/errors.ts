@@ -5,6 +5,14 @@ export const errorCodes = [
   'INVALID_JSON',
   'INVALID_REQUEST',
   'NOT_FOUND',
+  'FORBIDDEN_ORIGIN',
+  'LINK_NOT_FOUND',
+  'REQUEST_TIMEOUT',
+  'REQUEST_ABORTED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'TOO_MANY_REQUESTS',
+  'HEADERS_TOO_LARGE',
+  'SERVICE_UNAVAILABLE',
   'STUDY_NOT_FOUND',
   'AGENCY_NOT_FOUND',
   'TOKEN_NOT_FOUND',
@@ -33,7 +41,13 @@ export interface CsvProblem {
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: ErrorDetail[];
+    /** How many details were left out of `details` (the HTTP edge lists a bounded number). */
+    omittedDetails?: number;
+  };
 }
 
 /**

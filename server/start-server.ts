@@ -1,10 +1,16 @@
 // Assembles and starts the whole server: database, migrations, questionnaires, demo seed, HTTP, idle materializer.
-import { serve, type ServerType } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
 import type { QuestionnaireDefinition } from '../surveys/types.ts';
 import { createApp } from './http/app.ts';
-import type { Config } from './config.ts';
+import { defaultEdgeConfig, type Config, type EdgeConfig } from './config.ts';
+import { listen } from './http/node-listener.ts';
+import { submissionDaySummary } from './http/submission-day-summary.ts';
+import {
+  submissionBursts,
+  type SubmissionBursts,
+} from './services/monitoring/submission-bursts.ts';
 import { createDatabase } from './storage/db/create-database.ts';
 import { migrateToLatest } from './storage/db/migrate.ts';
 import type { Database } from './storage/db/schema.ts';
@@ -21,8 +27,8 @@ import { calendarDay } from './services/submissions/calendar-day.ts';
 import { seedDemo, type DemoSeedResult } from './services/seed/seed-demo.ts';
 
 export interface StartServerOptions {
-  /** `port: 0` picks a free port. */
-  config: Config;
+  /** `port: 0` picks a free port; edge settings left out take their defaults. */
+  config: Omit<Config, 'edge'> & { edge?: Partial<EdgeConfig> };
   /** The questionnaires the code ships; the first one is the demo's. */
   definitions: readonly QuestionnaireDefinition[];
   compile: CompileQuestionnaire;
@@ -40,6 +46,8 @@ export interface RunningServer {
   questionnaires: QuestionnaireRegistry;
   /** Set when this start seeded the demo into an empty database. */
   demo: DemoSeedResult | undefined;
+  /** Per-agency hourly submission counts of this process, for the fieldwork monitor. */
+  bursts: SubmissionBursts;
   /** Stops accepting requests, stops the materializer and closes the database. */
   close(): Promise<void>;
 }
@@ -71,8 +79,24 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       });
     }
 
-    const app = createApp({ db, config, questionnaires, logError, now });
-    const server = await listen(app.fetch, config);
+    const edge: EdgeConfig = { ...defaultEdgeConfig, ...config.edge };
+    // JSON lines on stdout, no timestamp of pino's own (request lines carry theirs; the daily
+    // submission line must not), no pid or host name.
+    const logger = pino({ base: null, timestamp: false });
+    const submissions = submissionDaySummary((line) => logger.info(line));
+    const bursts = submissionBursts();
+    const app = createApp({
+      db,
+      config: { ...config, edge },
+      questionnaires,
+      logError,
+      now,
+      bursts,
+      ...(edge.logRequests
+        ? { requestLog: { write: (line) => logger.info(line), submissions } }
+        : {}),
+    });
+    const server = await listen(app.fetch, { port: config.port, host: config.host, edge });
     const port = (server.address() as AddressInfo).port;
     const materializer = startMaterializer({
       db,
@@ -87,12 +111,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       db,
       questionnaires,
       demo,
+      bursts,
       async close() {
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           // Idle keep-alive connections would hold close() open.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        submissions.flush();
         await materializer.stop();
         await db.destroy();
       },
@@ -101,19 +127,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await db.destroy();
     throw error;
   }
-}
-
-function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
-  config: Pick<Config, 'port' | 'host'>,
-): Promise<ServerType> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, () => {
-      server.off('error', reject);
-      resolve(server);
-    });
-    server.once('error', reject);
-  });
 }
 
 /** A host to put in a URL: wildcard addresses are reached through localhost. */

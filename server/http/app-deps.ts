@@ -1,17 +1,26 @@
 // What the HTTP app is built from: the database, the configuration and the compiled questionnaires.
 import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
+import type { Config, EdgeConfig } from '../config.ts';
 import type { Database } from '../storage/db/schema.ts';
 import type { ErrorLogger } from './error-handler.ts';
+import type { LogLine, SubmissionDaySummary } from './submission-day-summary.ts';
+import type { SubmissionBursts } from '../services/monitoring/submission-bursts.ts';
 import type { QuestionnaireRegistry } from '../services/questionnaires/questionnaire-registry.ts';
 
 /** Everything `createApp` and its routes need; nothing is read from module-level state. */
 export interface AppDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'bodyLimitBytes' | 'timeZone' | 'clientDir'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'timeZone' | 'clientDir'> & {
+    /** The edge settings; each one missing takes its default (`defaultEdgeConfig`). */
+    edge?: Partial<EdgeConfig>;
+  };
   questionnaires: QuestionnaireRegistry;
   /** Where unexpected errors go (default `console.error`). */
   logError?: ErrorLogger;
+  /** Request lines and the daily submission counts; absent, nothing is logged. */
+  requestLog?: { write: LogLine; submissions: SubmissionDaySummary };
+  /** Counts stored submissions per agency per hour, in memory, for the fieldwork monitor. */
+  bursts?: SubmissionBursts;
   /** The clock (tests pin it). */
   now?: () => Date;
 }

@@ -20,6 +20,8 @@ export interface SubmitDeps {
   store: StoreResponse;
   /** Today's day (`YYYY-MM-DD`) in the study's calendar. */
   today: () => string;
+  /** Told the agency of each newly stored response (not of retries); the burst monitor counts them. */
+  onStored?: ((agencyCode: string) => void) | undefined;
 }
 
 /** What the first query found; `agencyExists` only when the submission names an agency. */
@@ -85,7 +87,7 @@ export async function submitResponse(
 
 /** Validates and inserts; false when the id was stored already (nothing written). */
 async function storeNew(
-  { db, questionnaires, store, today }: SubmitDeps,
+  { db, questionnaires, store, today, onStored }: SubmitDeps,
   study: Study,
   waveId: number,
   submission: Submission,
@@ -107,7 +109,9 @@ async function storeNew(
     submittedOn: today(),
     answers: submission.answers,
   };
-  return store(response, submission.token);
+  const stored = await store(response, submission.token);
+  if (stored) onStored?.(agencyCode);
+  return stored;
 }
 
 /** Whether the id is stored for this study; a stored id of another study is a conflict. */
