@@ -49,9 +49,19 @@ export function responseRoutes({
   });
 
   return new Hono().post('/:study/responses', rateLimit, jsonBodyOnly(), limit, async (c) => {
+    let text: string;
+    try {
+      text = await c.req.text();
+    } catch {
+      // The client went away (or timed out) mid-body: its fault, and nobody reads the answer.
+      if (c.req.raw.signal.aborted) {
+        throw new AppError('REQUEST_ABORTED', 'The request was not received whole.');
+      }
+      throw new AppError('INVALID_REQUEST', 'The request body could not be read.');
+    }
     let body: unknown;
     try {
-      body = JSON.parse(await c.req.text());
+      body = JSON.parse(text);
     } catch {
       throw new AppError('INVALID_JSON', 'The request body is not valid JSON.');
     }
