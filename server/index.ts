@@ -1,7 +1,7 @@
 // The server's entry point: read the configuration, start everything, print where to go, stop cleanly on a signal.
 import { questionnaires } from '../surveys/index.ts';
 import { loadConfig } from './config.ts';
-import { demoStudyId, demoTokenStudyId } from './services/seed/seed-demo.ts';
+import { demoLinkCodeStudyId, demoStudyId, demoTokenStudyId } from './services/seed/seed-demo.ts';
 import { startServer } from './start-server.ts';
 import { compileQuestionnaire } from './services/validation/compile-questionnaire.ts';
 
@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     );
     for (const { agencyCode, token } of server.demo.tokens) {
       console.log(`  ${agencyCode.padEnd(14)} ${server.url}/s/${demoTokenStudyId}/t/${token}`);
+    }
+    console.log('Coded agency links (every agency has one; they cannot be guessed from its code):');
+    for (const { agencyCode, code } of server.demo.linkCodes) {
+      console.log(`  ${agencyCode.padEnd(14)} ${server.url}/s/${demoLinkCodeStudyId}/l/${code}`);
     }
   }
 

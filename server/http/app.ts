@@ -8,6 +8,7 @@ import { healthRoutes } from './routes/health.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
+import { linkCodeRoutes } from './routes/link-codes.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { studyRoutes } from './routes/studies.ts';
 
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
+    .route('/api/studies', linkCodeRoutes(deps))
     .route('/api/agencies', agencyRoutes(deps))
     .route('/healthz', healthRoutes(deps));
 

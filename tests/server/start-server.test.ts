@@ -36,6 +36,7 @@ describe('startTestServer', () => {
     const res = await fetch(`${server.url}/api/studies`);
     expect((await res.json()).map((s: { id: string }) => s.id)).toEqual([
       'netralitas-asn-2021',
+      'netralitas-asn-kode',
       'netralitas-asn-token',
     ]);
   });

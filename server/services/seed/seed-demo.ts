@@ -1,4 +1,4 @@
-// Fills an empty database with the demo: the 2020 election frame, two studies (agency links and tokens), demo responses.
+// Fills an empty database with the demo: the 2020 election frame, three studies (agency links, tokens, coded links), demo responses.
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../storage/db/in-transaction.ts';
 import type { Database } from '../../storage/db/schema.ts';
@@ -6,6 +6,7 @@ import { importFrameFile } from '../frame/import-frame.ts';
 import { importResponses, type ImportedResponse } from '../projection/import-responses.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
 import { listAgencies } from '../../storage/repositories/agencies.ts';
+import { issueLinkCodesForOpenWave } from '../links/link-codes.ts';
 import { issueInvitationTokens } from '../../storage/repositories/invitation-tokens.ts';
 import { createStudy } from '../../storage/repositories/studies.ts';
 import { createWave } from '../../storage/repositories/waves.ts';
@@ -17,7 +18,9 @@ import { seedFiles } from './seed-files.ts';
 export const demoStudyId = 'netralitas-asn-2021';
 /** The demo study that takes one submission per invitation token. */
 export const demoTokenStudyId = 'netralitas-asn-token';
-/** Agencies that get demo invitation tokens. */
+/** The demo study whose agency links carry an unguessable per-wave code. */
+export const demoLinkCodeStudyId = 'netralitas-asn-kode';
+/** Agencies that get demo invitation tokens (and whose coded links the start-up prints). */
 const tokenAgencies = ['kab-sleman', 'kota-makassar'];
 
 export interface DemoSeedOptions {
@@ -34,6 +37,8 @@ export interface DemoSeedOptions {
 export interface DemoSeedResult {
   /** Issued tokens in clear text: show them once, they are stored only hashed. */
   tokens: { agencyCode: string; token: string }[];
+  /** Coded agency links of the link-code study for the token agencies (every agency has one). */
+  linkCodes: { agencyCode: string; code: string }[];
   responses: number;
 }
 
@@ -87,6 +92,28 @@ export async function seedDemo(
       closesOn: null,
     });
 
+    await createStudy(trx, {
+      ...common,
+      id: demoLinkCodeStudyId,
+      title: {
+        id: 'Survei Netralitas ASN dengan tautan berkode (demo)',
+        en: 'ASN Neutrality Survey with coded agency links (demo)',
+      },
+      usesTokens: false,
+      usesLinkCodes: true,
+    });
+    await createWave(trx, {
+      studyId: demoLinkCodeStudyId,
+      name: 'Gelombang demo',
+      status: 'open',
+      opensOn: today,
+      closesOn: null,
+    });
+    const allCodes = await issueLinkCodesForOpenWave(trx, demoLinkCodeStudyId);
+    const linkCodes = allCodes
+      .filter((link) => tokenAgencies.includes(link.agencyCode))
+      .map(({ agencyCode, code }) => ({ agencyCode, code }));
+
     const tokens: DemoSeedResult['tokens'] = [];
     for (const agencyCode of tokenAgencies) {
       const issued = await issueInvitationTokens(trx, {
@@ -109,6 +136,6 @@ export async function seedDemo(
       }));
       await importResponses(trx, questionnaires, wave.id, rows);
     }
-    return { tokens, responses };
+    return { tokens, linkCodes, responses };
   });
 }

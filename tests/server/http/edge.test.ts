@@ -38,12 +38,19 @@ describe('the HTTP edge', () => {
   });
 
   const submission = () => ({ id: randomUUID(), agency: 'kab-sleman', answers: validTestAnswers });
-  const post = (body: string, headers: Record<string, string>, target = app) =>
-    target.request('http://survei.test/api/studies/open-study/responses', {
-      method: 'POST',
-      headers,
-      body,
-    });
+  /** What @hono/node-server hands the app: the request's socket, here a client's address. */
+  const fromAddress = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+  const post = (
+    body: string,
+    headers: Record<string, string>,
+    target = app,
+    env: object = fromAddress('10.0.0.1'),
+  ) =>
+    target.request(
+      'http://survei.test/api/studies/open-study/responses',
+      { method: 'POST', headers, body },
+      env,
+    );
   const countResponses = async () =>
     Number(
       (
@@ -163,6 +170,9 @@ describe('the HTTP edge', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     // Refused before the body is read: an invalid body still gets 429, not 400.
     expect((await post('not json', json, limited)).status).toBe(429);
+    // Another address has its own count.
+    const other = await post(JSON.stringify(submission()), json, limited, fromAddress('10.0.0.2'));
+    expect(other.status).toBe(201);
   });
 
   it('caps the problems an invalid submission gets back, and says how many were left out', async () => {
