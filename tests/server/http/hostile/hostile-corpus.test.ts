@@ -9,12 +9,10 @@ import { createApp } from '../../../../server/http/app.ts';
 import { listen } from '../../../../server/http/node-listener.ts';
 import { issueLinkCodesForOpenWave } from '../../../../server/services/links/link-codes.ts';
 import { dialectOf } from '../../../../server/storage/db/dialect.ts';
-import { createStudy } from '../../../../server/storage/repositories/studies.ts';
-import { createWave } from '../../../../server/storage/repositories/waves.ts';
 import { testNow } from '../../../helpers/test-app.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
-import { testQuestionnaire, validTestAnswers } from '../../../helpers/test-questionnaire.ts';
-import { setUpTestStudies } from '../../../helpers/test-studies.ts';
+import { validTestAnswers } from '../../../helpers/test-questionnaire.ts';
+import { createLinkCodeStudy, setUpTestStudies } from '../../../helpers/test-studies.ts';
 import { hostileCorpus, rawHostileRequests, type HostileRequest } from './hostile-corpus.ts';
 
 interface Answer {
@@ -104,23 +102,8 @@ describe.each(testDialects())('the hostile corpus on $dialect', (dialect) => {
 
   beforeAll(async () => {
     const studies = await setUpTestStudies(t.db);
-    for (const id of ['code-study', 'other-code-study']) {
-      await createStudy(t.db, {
-        id,
-        questionnaireId: testQuestionnaire.id,
-        questionnaireVersion: testQuestionnaire.version,
-        title: { id, en: id },
-        usesTokens: false,
-        usesLinkCodes: true,
-      });
-      await createWave(t.db, {
-        studyId: id,
-        name: 'W1',
-        status: 'open',
-        opensOn: '2021-09-01',
-        closesOn: null,
-      });
-    }
+    await createLinkCodeStudy(t.db, 'code-study');
+    await createLinkCodeStudy(t.db, 'other-code-study');
     const [link] = await issueLinkCodesForOpenWave(t.db, 'code-study', ['kab-sleman']);
     const [other] = await issueLinkCodesForOpenWave(t.db, 'other-code-study', ['kab-sleman']);
     const app = createApp({

@@ -2,12 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueLinkCodesForOpenWave } from '../../../../server/services/links/link-codes.ts';
-import { createStudy } from '../../../../server/storage/repositories/studies.ts';
 import { closeWave, createWave } from '../../../../server/storage/repositories/waves.ts';
 import { createTestApp, postJson } from '../../../helpers/test-app.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
-import { testQuestionnaire, validTestAnswers } from '../../../helpers/test-questionnaire.ts';
-import { setUpTestStudies } from '../../../helpers/test-studies.ts';
+import { validTestAnswers } from '../../../helpers/test-questionnaire.ts';
+import { createLinkCodeStudy, setUpTestStudies } from '../../../helpers/test-studies.ts';
 
 describe.each(testDialects())('coded agency links on $dialect', (dialect) => {
   const t = useTestDatabase(dialect);
@@ -15,29 +14,11 @@ describe.each(testDialects())('coded agency links on $dialect', (dialect) => {
   let codes: Map<string, string>;
   let otherStudyCode: string;
 
-  const codeStudy = async (id: string) => {
-    await createStudy(t.db, {
-      id,
-      questionnaireId: testQuestionnaire.id,
-      questionnaireVersion: testQuestionnaire.version,
-      title: { id: id, en: id },
-      usesTokens: false,
-      usesLinkCodes: true,
-    });
-    await createWave(t.db, {
-      studyId: id,
-      name: 'W1',
-      status: 'open',
-      opensOn: '2021-09-01',
-      closesOn: null,
-    });
-  };
-
   beforeAll(async () => {
     const studies = await setUpTestStudies(t.db);
     ({ app } = createTestApp(t.db, studies.questionnaires));
-    await codeStudy('code-study');
-    await codeStudy('other-code-study');
+    await createLinkCodeStudy(t.db, 'code-study');
+    await createLinkCodeStudy(t.db, 'other-code-study');
     const issued = await issueLinkCodesForOpenWave(t.db, 'code-study');
     codes = new Map(issued.map((l) => [l.agencyCode, l.code]));
     otherStudyCode = (await issueLinkCodesForOpenWave(t.db, 'other-code-study', ['kab-sleman']))[0]!
