@@ -200,6 +200,19 @@ describe('the HTTP edge', () => {
     expect((await res.json()).error.message.length).toBeLessThanOrEqual(maxErrorText);
   });
 
+  it('refuses a NUL byte anywhere in the address before any route or query sees it', async () => {
+    for (const path of [
+      '/api/agencies/kab-sleman%00',
+      '/api/studies/open-study%00/questionnaire',
+      '/api/studies/open-study/questionnaire?lang=id%00',
+      '/healthz?x=%00',
+    ]) {
+      const res = await app.request(`http://survei.test${path}`);
+      expect(res.status, path).toBe(400);
+      expect((await res.json()).error.code).toBe('INVALID_REQUEST');
+    }
+  });
+
   it('answers GET /healthz with 200 when the database answers', async () => {
     const res = await app.request('http://survei.test/healthz');
     expect(res.status).toBe(200);
