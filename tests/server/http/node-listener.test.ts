@@ -116,21 +116,27 @@ describe('the node listener', () => {
     expect(logError).not.toHaveBeenCalled();
   });
 
-  it('does not log an upload the client aborted as an unexpected error', async () => {
-    await new Promise<void>((resolve) => {
-      const socket = connect(server.port, '127.0.0.1', () => {
-        socket.write(
-          `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"id":"`,
-        );
-        setTimeout(() => {
-          socket.destroy();
-          resolve();
-        }, 200);
+  it.each([
+    ['a declared length', 'Content-Length: 5000\r\n\r\n{"id":"'],
+    ['a chunked body', 'Transfer-Encoding: chunked\r\n\r\n7\r\n{"id":"\r\n'],
+  ])(
+    'does not log an upload with %s that the client aborted as an unexpected error',
+    async (_name, rest) => {
+      await new Promise<void>((resolve) => {
+        const socket = connect(server.port, '127.0.0.1', () => {
+          socket.write(
+            `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${rest}`,
+          );
+          setTimeout(() => {
+            socket.destroy();
+            resolve();
+          }, 200);
+        });
       });
-    });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(logError).not.toHaveBeenCalled();
-    const health = await fetch(`${server.url}/healthz`);
-    expect(health.status).toBe(200);
-  });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(logError).not.toHaveBeenCalled();
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+    },
+  );
 });
