@@ -31,12 +31,18 @@ export type TokenStatus = InferResponseType<
   (typeof studies)[':study']['tokens'][':token']['$get'],
   200
 >;
+/** The agency a coded agency link stands for. */
+export type LinkStatus = InferResponseType<
+  (typeof studies)[':study']['links'][':code']['$get'],
+  200
+>;
 /** SurveyJS JSON as the server sends it: localized strings, `locale` set. */
 export type QuestionnaireJson = Record<string, unknown>;
 
 export type ResponseSubmission =
   | { id: string; agency: string; answers: Record<string, unknown> }
-  | { id: string; token: string; answers: Record<string, unknown> };
+  | { id: string; token: string; answers: Record<string, unknown> }
+  | { id: string; link: string; answers: Record<string, unknown> };
 
 /** Network failures reject (so callers can retry); HTTP errors resolve as `ok: false`. */
 async function settle<T>(request: Promise<Response>): Promise<ApiResult<T>> {
@@ -69,6 +75,14 @@ export const api = {
       // hold `/` or `?` and ask about some other path.
       studies[':study'].tokens[':token'].$get({
         param: { study: encodeURIComponent(study), token: encodeURIComponent(token) },
+      }),
+    ),
+
+  /** Asked before the questionnaire is shown: which agency a coded link stands for. */
+  getLinkStatus: (study: string, code: string) =>
+    settle<LinkStatus>(
+      studies[':study'].links[':code'].$get({
+        param: { study: encodeURIComponent(study), code: encodeURIComponent(code) },
       }),
     ),
 

@@ -1,8 +1,12 @@
 // Maps a browser path to the page it shows; the one place that knows the client's URL scheme.
 
-/** How a respondent arrived: an agency's shared link or a personal invitation token. */
+/**
+ * How a respondent arrived: an agency's shared link (plain, or with the wave's unguessable
+ * code in studies that use link codes) or a personal invitation token.
+ */
 export type RespondentLink =
   | { study: string; kind: 'agency'; agency: string }
+  | { study: string; kind: 'link'; code: string }
   | { study: string; kind: 'token'; token: string };
 
 export type Route =
@@ -19,7 +23,8 @@ const segment = (value: string): string | undefined => {
 };
 
 /**
- * Parses `/`, `/s/:study/:agency` and `/s/:study/t/:token` (a trailing slash is tolerated).
+ * Parses `/`, `/s/:study/:agency`, `/s/:study/l/:code` and `/s/:study/t/:token` (a trailing
+ * slash is tolerated).
  *
  * @example
  * parseRoute('/s/netralitas-asn-2021/kab-sleman')
@@ -38,10 +43,26 @@ export function parseRoute(pathname: string): Route {
   if (values.length === 3 && study && second === 't' && third) {
     return { page: 'respondent', link: { study, kind: 'token', token: third } };
   }
+  if (values.length === 3 && study && second === 'l' && third) {
+    return { page: 'respondent', link: { study, kind: 'link', code: third } };
+  }
   return { page: 'not-found' };
 }
 
 /** The path of an agency link, for the landing page and tests. */
 export function agencyLinkPath(study: string, agency: string): string {
   return `/s/${encodeURIComponent(study)}/${encodeURIComponent(agency)}`;
+}
+
+/**
+ * The path of any respondent link, the inverse of `parseRoute`.
+ *
+ * @example
+ * respondentLinkPath({ study: 's', kind: 'link', code: 'Vb2' }) // '/s/s/l/Vb2'
+ */
+export function respondentLinkPath(link: RespondentLink): string {
+  const study = encodeURIComponent(link.study);
+  if (link.kind === 'agency') return agencyLinkPath(link.study, link.agency);
+  if (link.kind === 'link') return `/s/${study}/l/${encodeURIComponent(link.code)}`;
+  return `/s/${study}/t/${encodeURIComponent(link.token)}`;
 }

@@ -33,6 +33,8 @@ export interface Config {
   sessionHours?: number | undefined;
   /** Failed sign-ins allowed per client per 15 minutes (default 10). */
   signInAttempts?: number | undefined;
+  /** The HTTP edge: origin, timeouts, submission rate limit, request log. */
+  edge: EdgeConfig;
 }
 
 /** Default lifetime of a sign-in session, in hours. */
@@ -43,6 +45,32 @@ export const defaultSignInAttempts = 10;
 
 /** Operator-chosen secrets must be at least this long (about 190 bits as base64). */
 const minimumSecretLength = 32;
+
+/** Settings of the HTTP edge (server/http/middleware and node-listener.ts). */
+export interface EdgeConfig {
+  /** The origin browsers see, e.g. `https://survei.example.go.id`; unset: the request's own. */
+  publicOrigin: string | undefined;
+  /** Longest time to receive a whole request, headers and body (Node `requestTimeout`). */
+  requestTimeoutMs: number;
+  /** Longest time to receive the request headers (Node `headersTimeout`). */
+  headersTimeoutMs: number;
+  /** Submissions one client address may send per minute. */
+  submitRateLimitPerMinute: number;
+  /** Header a trusted proxy sets to the client address; unset: the TCP peer. */
+  clientAddressHeader: string | undefined;
+  /** Whether request lines are written to stdout. */
+  logRequests: boolean;
+}
+
+/** Defaults of the edge settings; README "Security" explains each number. */
+export const defaultEdgeConfig: EdgeConfig = {
+  publicOrigin: undefined,
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  submitRateLimitPerMinute: 120,
+  clientAddressHeader: undefined,
+  logRequests: true,
+};
 
 /** The default SQLite file, relative to the working directory. */
 export const defaultDatabasePath = 'data/netralitas.db';
@@ -69,6 +97,12 @@ type Env = Record<string, string | undefined>;
  * | `SESSION_SECRET` | stored in the database | cookie-signing secret of ≥ 32 characters |
  * | `SESSION_HOURS` | 12 | lifetime of a sign-in session (1–720) |
  * | `SIGN_IN_ATTEMPTS` | 10 | failed sign-ins per client per 15 minutes (1–10000) |
+ * | `PUBLIC_ORIGIN` | (the request's) | origin browsers use, e.g. `https://survei.example.go.id` |
+ * | `REQUEST_TIMEOUT_MS` | 30000 | longest time to receive a whole request (1000–600000) |
+ * | `HEADERS_TIMEOUT_MS` | 10000 | longest time to receive request headers (1000–600000) |
+ * | `SUBMIT_RATE_LIMIT_PER_MINUTE` | 120 | submissions per client address per minute (1–1000000) |
+ * | `CLIENT_ADDRESS_HEADER` | (none) | header a trusted proxy sets to the client address |
+ * | `LOG_REQUESTS` | true | one JSON line per request on stdout (`true`/`false`) |
  *
  * @example
  * const config = loadConfig(process.env);
@@ -102,6 +136,19 @@ export function loadConfig(env: Env): Config {
   const sessionSecret = read<string | undefined>('SESSION_SECRET', undefined, parseSecret);
   const sessionHours = read('SESSION_HOURS', defaultSessionHours, integerIn(1, 720));
   const signInAttempts = read('SIGN_IN_ATTEMPTS', defaultSignInAttempts, integerIn(1, 10_000));
+  const d = defaultEdgeConfig;
+  const edge: EdgeConfig = {
+    publicOrigin: read('PUBLIC_ORIGIN', d.publicOrigin, parseOrigin),
+    requestTimeoutMs: read('REQUEST_TIMEOUT_MS', d.requestTimeoutMs, integerIn(1000, 600_000)),
+    headersTimeoutMs: read('HEADERS_TIMEOUT_MS', d.headersTimeoutMs, integerIn(1000, 600_000)),
+    submitRateLimitPerMinute: read(
+      'SUBMIT_RATE_LIMIT_PER_MINUTE',
+      d.submitRateLimitPerMinute,
+      integerIn(1, 1_000_000),
+    ),
+    clientAddressHeader: read('CLIENT_ADDRESS_HEADER', d.clientAddressHeader, parseHeaderName),
+    logRequests: read('LOG_REQUESTS', d.logRequests, parseBoolean),
+  };
 
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -119,6 +166,7 @@ export function loadConfig(env: Env): Config {
     sessionSecret,
     sessionHours,
     signInAttempts,
+    edge,
   };
 }
 
@@ -165,4 +213,24 @@ function parseBoolean(raw: string): boolean {
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   throw new Error('expected true or false');
+}
+
+function parseOrigin(raw: string): string {
+  if (!URL.canParse(raw))
+    throw new Error('expected an origin such as https://survei.example.go.id');
+  const url = new URL(raw);
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.origin !== raw.replace(/\/$/, '')
+  ) {
+    throw new Error(
+      'expected scheme, host and optional port only, e.g. https://survei.example.go.id',
+    );
+  }
+  return url.origin;
+}
+
+function parseHeaderName(raw: string): string {
+  if (!/^[A-Za-z0-9-]+$/.test(raw)) throw new Error('expected a header name such as x-real-ip');
+  return raw.toLowerCase();
 }

@@ -10,6 +10,14 @@ export const errorCodes = [
   'KEY_NOT_FOUND',
   'QUESTIONNAIRE_NOT_FOUND',
   'WAVE_NOT_FOUND',
+  'FORBIDDEN_ORIGIN',
+  'LINK_NOT_FOUND',
+  'REQUEST_TIMEOUT',
+  'REQUEST_ABORTED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'TOO_MANY_REQUESTS',
+  'HEADERS_TOO_LARGE',
+  'SERVICE_UNAVAILABLE',
   'STUDY_NOT_FOUND',
   'AGENCY_NOT_FOUND',
   'TOKEN_NOT_FOUND',
@@ -22,7 +30,6 @@ export const errorCodes = [
   'WAVE_ALREADY_OPEN',
   'STUDY_WITHOUT_TOKENS',
   'PAYLOAD_TOO_LARGE',
-  'TOO_MANY_REQUESTS',
   'INVALID_RESPONSE',
   'INVALID_FRAME',
   'INVALID_CONTEXT',
@@ -49,7 +56,13 @@ export interface CsvProblem {
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: ErrorDetail[];
+    /** How many details were left out of `details` (the HTTP edge lists a bounded number). */
+    omittedDetails?: number;
+  };
 }
 
 /**

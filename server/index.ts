@@ -1,7 +1,7 @@
 // The server's entry point: read the configuration, start everything, print where to go, stop cleanly on a signal.
 import { questionnaires } from '../surveys/index.ts';
 import { loadConfig } from './config.ts';
-import { demoStudyId, demoTokenStudyId } from './services/seed/seed-demo.ts';
+import { demoLinkCodeStudyId, demoStudyId, demoTokenStudyId } from './services/seed/seed-demo.ts';
 import { startServer } from './start-server.ts';
 import { compileQuestionnaire } from './services/validation/compile-questionnaire.ts';
 
@@ -44,6 +44,10 @@ async function main(): Promise<void> {
           `KASN 2021's published rates; labelled synthetic). Results for researchers:`,
       );
       console.log(`  ${server.url}/api/studies/${synthetic.studyId}/results?by=province&lang=en`);
+    }
+    console.log('Coded agency links (every agency has one; they cannot be guessed from its code):');
+    for (const { agencyCode, code } of server.demo.linkCodes) {
+      console.log(`  ${agencyCode.padEnd(14)} ${server.url}/s/${demoLinkCodeStudyId}/l/${code}`);
     }
   }
 

@@ -1,10 +1,16 @@
 // Assembles and starts the whole server: database, migrations, questionnaires, demo seed, HTTP, idle materializer.
-import { serve, type ServerType } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
 import type { QuestionnaireDefinition } from '../surveys/types.ts';
 import { createApp } from './http/app.ts';
-import type { Config } from './config.ts';
+import { defaultEdgeConfig, type Config, type EdgeConfig } from './config.ts';
+import { listen } from './http/node-listener.ts';
+import { submissionDaySummary } from './http/submission-day-summary.ts';
+import {
+  submissionBursts,
+  type SubmissionBursts,
+} from './services/monitoring/submission-bursts.ts';
 import { createDatabase } from './storage/db/create-database.ts';
 import { migrateToLatest } from './storage/db/migrate.ts';
 import type { Database } from './storage/db/schema.ts';
@@ -26,8 +32,8 @@ import { databaseMarginSource, staticMarginSource } from './services/reports/rak
 import { createReportService } from './services/reports/report-service.ts';
 
 export interface StartServerOptions {
-  /** `port: 0` picks a free port. */
-  config: Config;
+  /** `port: 0` picks a free port; edge settings left out take their defaults. */
+  config: Omit<Config, 'edge'> & { edge?: Partial<EdgeConfig> };
   /** The questionnaires the code ships; the first one is the demo's. */
   definitions: readonly QuestionnaireDefinition[];
   compile: CompileQuestionnaire;
@@ -52,6 +58,8 @@ export interface RunningServer {
    * usable admin key stored): print it once, it is never shown again.
    */
   adminKey: string | undefined;
+  /** Per-agency hourly submission counts of this process, for the fieldwork monitor. */
+  bursts: SubmissionBursts;
   /** Stops accepting requests, stops the materializer and closes the database. */
   close(): Promise<void>;
 }
@@ -98,8 +106,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         staticMarginSource(first ? { [syntheticStudyId]: syntheticWaveMargins(first) } : {}),
       ),
     });
-    const app = createApp({ db, config, questionnaires, reports, logError, now, sessionSecret });
-    const server = await listen(app.fetch, config);
+    const edge: EdgeConfig = { ...defaultEdgeConfig, ...config.edge };
+    // JSON lines on stdout, no timestamp of pino's own (request lines carry theirs; the daily
+    // submission line must not), no pid or host name.
+    const logger = pino({ base: null, timestamp: false });
+    const submissions = submissionDaySummary((line) => logger.info(line));
+    const bursts = submissionBursts();
+    const app = createApp({
+      db,
+      config: { ...config, edge },
+      questionnaires,
+      reports,
+      logError,
+      now,
+      sessionSecret,
+      bursts,
+      ...(edge.logRequests
+        ? { requestLog: { write: (line) => logger.info(line), submissions } }
+        : {}),
+    });
+    const server = await listen(app.fetch, { port: config.port, host: config.host, edge });
     const port = (server.address() as AddressInfo).port;
     const materializer = startMaterializer({
       db,
@@ -115,12 +141,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       questionnaires,
       demo,
       adminKey,
+      bursts,
       async close() {
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           // Idle keep-alive connections would hold close() open.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        submissions.flush();
         await materializer.stop();
         await reports.close();
         await db.destroy();
@@ -130,19 +158,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await db.destroy();
     throw error;
   }
-}
-
-function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
-  config: Pick<Config, 'port' | 'host'>,
-): Promise<ServerType> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, () => {
-      server.off('error', reject);
-      resolve(server);
-    });
-    server.once('error', reject);
-  });
 }
 
 /** A host to put in a URL: wildcard addresses are reached through localhost. */

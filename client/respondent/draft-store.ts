@@ -1,6 +1,7 @@
 // Keeps an unfinished questionnaire in the browser so a reload or a dropped connection loses nothing.
 
 import type { RespondentLink } from '../routes';
+import { linkWho } from './link-access';
 
 /** Everything kept on the device for one link; nothing else about the respondent is stored. */
 export interface Draft {
@@ -22,8 +23,7 @@ const keyPrefix = 'netralitas:draft:v1';
 
 /** One key per study and link, so two agencies' links on a shared PC keep separate drafts. */
 export function draftKey(link: RespondentLink): string {
-  const who = link.kind === 'agency' ? `a:${link.agency}` : `t:${link.token}`;
-  return `${keyPrefix}:${link.study}:${who}`;
+  return `${keyPrefix}:${link.study}:${linkWho(link)}`;
 }
 
 /**

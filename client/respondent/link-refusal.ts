@@ -2,6 +2,7 @@
 
 import type { ApiResult, StudySummary } from '../api-client';
 import type { RespondentLink } from '../routes';
+import { linkFitsStudy } from './link-access';
 import { loadProblemOf } from './link-problem-of';
 import type { LinkProblem } from './messages';
 
@@ -30,7 +31,7 @@ export function linkRefusal(
   const agencyProblem = agency.ok ? undefined : loadProblemOf(agency.status, agency.error);
   if (agencyProblem !== undefined && agencyProblem !== 'token-used') return agencyProblem;
   // An agency link to a token study (or the reverse) can never be submitted.
-  if (study.value.usesTokens !== (link.kind === 'token')) return 'unknown-link';
+  if (!linkFitsStudy(link, study.value)) return 'unknown-link';
   if (resumingSend) return undefined;
   if (agencyProblem === 'token-used') return agencyProblem;
   if (!study.value.open) return 'closed';

@@ -1,8 +1,8 @@
-// The respondent page for /s/:study/:agency and /s/:study/t/:token: load, answer, autosave, send, thank.
+// The respondent page for /s/:study/:agency, /s/:study/l/:code and /s/:study/t/:token: load, answer, autosave, send, thank.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SurveyModel } from 'survey-core';
-import { api, type Agency, type ApiResult, type ResponseSubmission } from '../api-client';
+import { api, type Agency, type ResponseSubmission } from '../api-client';
 import { browserStorage, type Lang } from '../lang';
 import { frameMessages } from '../messages';
 import { PageFrame } from '../page-frame';
@@ -12,6 +12,7 @@ import { AnswerProblems } from './answer-problems';
 import { CompletionView } from './completion-view';
 import { createSurveyModel } from './create-survey-model';
 import { createDraftStore } from './draft-store';
+import { agencyOfLink, submissionFor } from './link-access';
 import { LinkProblemView } from './link-problem-view';
 import { linkProblemOf, loadProblemOf } from './link-problem-of';
 import { linkRefusal } from './link-refusal';
@@ -64,10 +65,7 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       const id = responseId.current;
       drafts.save({ responseId: id, answers, pageNo: survey.currentPageNo, submitting: true });
       setPhase({ kind: 'sending' });
-      const submission: ResponseSubmission =
-        link.kind === 'agency'
-          ? { id, agency: link.agency, answers }
-          : { id, token: link.token, answers };
+      const submission: ResponseSubmission = submissionFor(link, id, answers);
       let result;
       try {
         result = await sendWithRetry(() => api.submitResponse(link.study, submission), {
@@ -115,7 +113,7 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       // without waiting for the questionnaire; a failure of it is reported where it is awaited.
       const questionnaireLoad = api.getQuestionnaire(link.study);
       questionnaireLoad.catch(() => undefined);
-      const agencyLoad = agencyOf(link).then((r) => {
+      const agencyLoad = agencyOfLink(link).then((r) => {
         // Shown as soon as it is known, while the questionnaire is still on its way.
         if (!cancelled && r.ok) setAgency(r.value);
         return r;
@@ -224,17 +222,6 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       ) : null}
     </PageFrame>
   );
-}
-
-/**
- * The agency of an agency link, or of the invitation a token link carries: asking for it also
- * tells whether the invitation is known and unused, before anything is filled in.
- */
-function agencyOf(link: RespondentLink): Promise<ApiResult<Agency>> {
-  if (link.kind === 'agency') return api.getAgency(link.agency);
-  return api
-    .getTokenStatus(link.study, link.token)
-    .then((r): ApiResult<Agency> => (r.ok ? { ok: true, value: r.value.agency } : r));
 }
 
 function frameTitle(lang: Lang, phase: Phase): string {

@@ -1,8 +1,10 @@
 // What the HTTP app is built from: the database, the configuration and the compiled questionnaires.
 import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
+import type { Config, EdgeConfig } from '../config.ts';
 import type { Database } from '../storage/db/schema.ts';
 import type { ErrorLogger } from './error-handler.ts';
+import type { LogLine, SubmissionDaySummary } from './submission-day-summary.ts';
+import type { SubmissionBursts } from '../services/monitoring/submission-bursts.ts';
 import type { QuestionnaireRegistry } from '../services/questionnaires/questionnaire-registry.ts';
 import type { ReportService } from '../services/reports/report-service.ts';
 
@@ -13,12 +15,8 @@ export interface AppDeps {
     Config,
     'bodyLimitBytes' | 'timeZone' | 'clientDir' | 'sessionHours' | 'signInAttempts'
   > & {
-    /**
-     * The HTTP edge: `publicOrigin` (the origin browsers see, behind a TLS-terminating proxy)
-     * and `clientAddressHeader` (a trusted proxy's client-address header), as the edge
-     * settings name them.
-     */
-    edge?: { publicOrigin?: string | undefined; clientAddressHeader?: string | undefined };
+    /** The edge settings; each one missing takes its default (`defaultEdgeConfig`). */
+    edge?: Partial<EdgeConfig>;
   };
   /**
    * Signs session cookies; `startServer` passes `SESSION_SECRET` or the database's. Default: a
@@ -33,6 +31,10 @@ export interface AppDeps {
    * it the app computes reports inline with no raking margins, which suits tests of other routes.
    */
   reports?: ReportService;
+  /** Request lines and the daily submission counts; absent, nothing is logged. */
+  requestLog?: { write: LogLine; submissions: SubmissionDaySummary };
+  /** Counts stored submissions per agency per hour, in memory, for the fieldwork monitor. */
+  bursts?: SubmissionBursts;
   /** The clock (tests pin it). */
   now?: () => Date;
 }

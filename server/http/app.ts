@@ -1,15 +1,17 @@
 // Builds the HTTP app: the JSON API under /api, the built client elsewhere, one error mapping for all.
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps.ts';
 import { AppError } from '../errors.ts';
 import { errorHandler } from './error-handler.ts';
+import { edgeMiddleware } from './middleware/edge.ts';
+import { healthRoutes } from './routes/health.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
 import { authenticate, requireRole } from './middleware/auth.ts';
 import { every } from 'hono/combine';
 import { researchRoutes } from './routes/research.ts';
+import { linkCodeRoutes } from './routes/link-codes.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -22,8 +24,9 @@ export type { AppDeps } from './app-deps.ts';
 
 /**
  * Creates the app. Routes are chained so `AppType` carries their types to the client's `hc`.
- * No request logging: paths can carry invitation tokens, and addresses and user agents are
- * never recorded.
+ * Every request first passes the edge (security headers, same-origin check, request log by
+ * route pattern: paths can carry invitation tokens, and addresses and user agents are never
+ * recorded).
  *
  * @example
  * const app = createApp({ db, config, questionnaires });
@@ -50,23 +53,22 @@ export function createApp(appDeps: AppDeps) {
     requireRole('researcher', 'admin'),
   );
   const app = new Hono()
-    // Two headers are all JSON answers need; the full set goes on pages (below). Set before
-    // the handler runs: changing a finished response's headers makes Node build it twice.
+    .use('*', ...edgeMiddleware(deps))
+    // Set before the handler runs: changing a finished response's headers makes Node build it twice.
     .use('/api/*', async (c, next) => {
       c.header('Cache-Control', 'no-store');
-      c.header('X-Content-Type-Options', 'nosniff');
       await next();
     })
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
+    .route('/api/studies', linkCodeRoutes(deps))
     .route('/api/studies', researchRoutes(deps, reports, researchers))
     .route('/api/agencies', agencyRoutes(deps))
     .route('/api/session', sessionRoutes(deps))
-    .route('/api/admin', adminRoutes(deps));
+    .route('/api/admin', adminRoutes(deps))
+    .route('/healthz', healthRoutes(deps));
 
-  // no-referrer: token links (/s/:study/t/:token) must not leak to other sites.
-  app.use('*', secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }));
   app.route('/', clientPages(deps.config.clientDir));
   app.notFound(() => {
     throw new AppError('NOT_FOUND', 'Not found.');

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type ErrorCode } from '../errors.ts';
+import { boundedErrorBody } from './bounded-error-body.ts';
 
 /** HTTP status of every error code: the only place that pairs codes with statuses. */
 const statusOf = {
@@ -14,6 +15,15 @@ const statusOf = {
   KEY_NOT_FOUND: 404,
   QUESTIONNAIRE_NOT_FOUND: 404,
   WAVE_NOT_FOUND: 404,
+  FORBIDDEN_ORIGIN: 403,
+  LINK_NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
+  // The client is gone; the status is for the log, nobody reads the answer.
+  REQUEST_ABORTED: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
+  HEADERS_TOO_LARGE: 431,
+  SERVICE_UNAVAILABLE: 503,
   STUDY_NOT_FOUND: 404,
   AGENCY_NOT_FOUND: 404,
   TOKEN_NOT_FOUND: 404,
@@ -26,7 +36,6 @@ const statusOf = {
   WAVE_ALREADY_OPEN: 409,
   STUDY_WITHOUT_TOKENS: 409,
   PAYLOAD_TOO_LARGE: 413,
-  TOO_MANY_REQUESTS: 429,
   INVALID_RESPONSE: 422,
   INVALID_FRAME: 422,
   INVALID_CONTEXT: 422,
@@ -46,7 +55,9 @@ export function statusOfError(error: AppError): ContentfulStatusCode {
 export type ErrorLogger = (message: string, error: unknown) => void;
 
 /**
- * The app's `onError`: AppErrors become their envelope, anything else is logged and hidden.
+ * The app's `onError`: AppErrors become their (bounded) envelope, anything else is logged and
+ * hidden. A request whose client went away mid-body is not an unexpected error: it is
+ * answered `REQUEST_ABORTED` (nobody reads it) without a log line or stack.
  *
  * @example
  * app.onError(errorHandler(console.error));
@@ -54,7 +65,11 @@ export type ErrorLogger = (message: string, error: unknown) => void;
 export function errorHandler(logError: ErrorLogger) {
   return (error: Error, c: Context): Response => {
     const appError = toAppError(error);
-    if (appError) return c.json(appError.toBody(), statusOfError(appError));
+    if (appError) return c.json(boundedErrorBody(appError), statusOfError(appError));
+    if (c.req.raw.signal.aborted) {
+      const aborted = new AppError('REQUEST_ABORTED', 'The request was not received whole.');
+      return c.json(aborted.toBody(), statusOfError(aborted));
+    }
     // Only the method and route pattern are logged: never addresses, agents or bodies.
     logError(`Unexpected error in ${c.req.method} ${c.req.routePath}`, error);
     const internal = new AppError('INTERNAL', 'Something went wrong on the server.');

@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftKey, type Draft } from '../../client/respondent/draft-store';
-import type { RespondentLink } from '../../client/routes';
+import { respondentLinkPath, type RespondentLink } from '../../client/routes';
 import { demoAnswerGenerator } from '../../server/services/seed/demo-answers';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire';
 import { netralitasAsn } from '../../surveys/netralitas-asn';
@@ -83,10 +83,7 @@ async function phone(): Promise<Phone> {
 const foreign = (requests: string[]): string[] =>
   requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:'));
 
-const linkPath = (link: RespondentLink): string =>
-  link.kind === 'agency'
-    ? `/s/${link.study}/${link.agency}`
-    : `/s/${link.study}/t/${encodeURIComponent(link.token)}`;
+const linkPath = respondentLinkPath;
 
 /** Leaves a draft on the device as an earlier visit would have, then opens the link. */
 async function openWithDraft(page: Page, link: RespondentLink, draft: Draft): Promise<void> {

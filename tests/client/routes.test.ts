@@ -1,6 +1,11 @@
 // Tests the client's URL scheme: which page each path opens.
 import { describe, expect, it } from 'vitest';
-import { agencyLinkPath, parseRoute } from '../../client/routes';
+import {
+  agencyLinkPath,
+  parseRoute,
+  respondentLinkPath,
+  type RespondentLink,
+} from '../../client/routes';
 
 describe('parseRoute', () => {
   it('opens the landing page at the root', () => {
@@ -37,5 +42,23 @@ describe('parseRoute', () => {
   it('builds agency links that parse back to the same agency', () => {
     const path = agencyLinkPath('netralitas-asn-2021', 'kota cilegon');
     expect(parseRoute(path)).toMatchObject({ link: { agency: 'kota cilegon' } });
+  });
+
+  it('reads a coded agency link', () => {
+    expect(parseRoute('/s/netralitas-asn-kode/l/Vb2x_9-abcdefghijklmnop')).toEqual({
+      page: 'respondent',
+      link: { study: 'netralitas-asn-kode', kind: 'link', code: 'Vb2x_9-abcdefghijklmnop' },
+    });
+  });
+
+  it('builds every kind of link so that it parses back to itself', () => {
+    const links: RespondentLink[] = [
+      { study: 'a b', kind: 'agency', agency: 'kota cilegon' },
+      { study: 's', kind: 'link', code: 'x/y?z' },
+      { study: 's', kind: 'token', token: 'q#r' },
+    ];
+    for (const link of links) {
+      expect(parseRoute(respondentLinkPath(link))).toEqual({ page: 'respondent', link });
+    }
   });
 });

@@ -49,6 +49,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         timeZone: 'Asia/Jakarta',
         clientDir: options.clientDir ?? resolve(import.meta.dirname, '../../dist/client'),
         seedDemo: true,
+        // Tests read answers, not the request log on stdout.
+        edge: { logRequests: false },
       },
       definitions: questionnaires,
       compile: compileQuestionnaire,

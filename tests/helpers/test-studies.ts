@@ -76,3 +76,28 @@ export async function setUpTestStudies(db: Kysely<Database>): Promise<TestStudie
     tokens,
   };
 }
+
+/**
+ * Creates a study of the test questionnaire that takes coded agency links, with an open wave
+ * (no codes issued yet: `issueLinkCodesForOpenWave` does that).
+ *
+ * @example
+ * await createLinkCodeStudy(db, 'code-study');
+ */
+export async function createLinkCodeStudy(db: Kysely<Database>, id: string): Promise<Wave> {
+  await createStudy(db, {
+    id,
+    questionnaireId: testQuestionnaire.id,
+    questionnaireVersion: testQuestionnaire.version,
+    title: { id: `Studi ${id}`, en: `Study ${id}` },
+    usesTokens: false,
+    usesLinkCodes: true,
+  });
+  return createWave(db, {
+    studyId: id,
+    name: 'W1',
+    status: 'open',
+    opensOn: '2021-09-01',
+    closesOn: null,
+  });
+}

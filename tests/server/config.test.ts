@@ -1,7 +1,7 @@
 // Tests configuration parsing: defaults, each variable, and clear errors for invalid values.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.ts';
+import { defaultEdgeConfig, loadConfig } from '../../server/config.ts';
 
 describe('loadConfig', () => {
   it('defaults to port 3000, localhost, an SQLite file under data/ and a 64 KiB body limit', () => {
@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       seedDemo: true,
       sessionHours: 12,
       signInAttempts: 10,
+      edge: defaultEdgeConfig,
     });
   });
 
@@ -99,5 +100,35 @@ describe('loadConfig', () => {
         '  SEED_DEMO="yes": expected true or false',
       ].join('\n'),
     );
+  });
+
+  it('reads the edge settings: public origin, timeouts, rate limit, address header, request log', () => {
+    expect(
+      loadConfig({
+        PUBLIC_ORIGIN: 'https://survei.example.go.id/',
+        REQUEST_TIMEOUT_MS: '20000',
+        HEADERS_TIMEOUT_MS: '5000',
+        SUBMIT_RATE_LIMIT_PER_MINUTE: '600',
+        CLIENT_ADDRESS_HEADER: 'X-Real-IP',
+        LOG_REQUESTS: 'false',
+      }).edge,
+    ).toEqual({
+      publicOrigin: 'https://survei.example.go.id',
+      requestTimeoutMs: 20_000,
+      headersTimeoutMs: 5000,
+      submitRateLimitPerMinute: 600,
+      clientAddressHeader: 'x-real-ip',
+      logRequests: false,
+    });
+  });
+
+  it('refuses a public origin with a path, a non-http scheme, or a bad header name', () => {
+    for (const bad of ['https://survei.example/app', 'ftp://survei.example', 'survei.example']) {
+      expect(() => loadConfig({ PUBLIC_ORIGIN: bad })).toThrow(/PUBLIC_ORIGIN/);
+    }
+    expect(() => loadConfig({ CLIENT_ADDRESS_HEADER: 'x real ip' })).toThrow(
+      /CLIENT_ADDRESS_HEADER/,
+    );
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
 });

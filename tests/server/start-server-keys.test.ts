@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../server/config.ts';
-import { startServer } from '../../server/start-server.ts';
+import { startServer, type StartServerOptions } from '../../server/start-server.ts';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
 import { netralitasAsn } from '../../surveys/netralitas-asn.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'start-server-keys-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Config = StartServerOptions['config'];
 
 function configFor(name: string, extra: Partial<Config> = {}): Config {
   return {

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../server/config.ts';
+import { defaultEdgeConfig, type Config } from '../../server/config.ts';
 import { demoAnswerGenerator } from '../../server/services/seed/demo-answers.ts';
 import { startServer } from '../../server/start-server.ts';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
@@ -36,6 +36,7 @@ describe('startTestServer', () => {
     const res = await fetch(`${server.url}/api/studies`);
     expect((await res.json()).map((s: { id: string }) => s.id)).toEqual([
       'netralitas-asn-2021',
+      'netralitas-asn-kode',
       'netralitas-asn-token',
     ]);
   });
@@ -116,6 +117,7 @@ describe('startServer', () => {
     timeZone: 'Asia/Jakarta',
     clientDir: join(dir, 'no-client'),
     seedDemo: true,
+    edge: { ...defaultEdgeConfig, logRequests: false },
   };
   const start = (definitions = [netralitasAsn]) =>
     startServer({ config, definitions, compile: compileQuestionnaire, demoResponses: 5 });

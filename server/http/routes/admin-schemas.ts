@@ -39,6 +39,7 @@ export const newStudyBody = z.strictObject({
   questionnaire: z.strictObject({ id: slug, version: z.number().int().positive() }),
   title: localized,
   usesTokens: z.boolean(),
+  usesLinkCodes: z.boolean().optional(),
 });
 
 export const studyParam = z.object({ study: slug });

@@ -8,6 +8,7 @@ import {
   revokeAccessKey,
 } from '../../services/auth/access-keys.ts';
 import { decodeUpload } from '../../services/csv/decode-upload.ts';
+import { csvText } from '../../services/csv/write-csv.ts';
 import { importFrame } from '../../services/frame/import-frame.ts';
 import { parseFrameCsv } from '../../services/frame/parse-frame.ts';
 import { issueInvitationBatches } from '../../services/administration/invitation-batches.ts';
@@ -20,6 +21,7 @@ import {
   createStudyFromVersion,
   findStudyWave,
   listStudiesWithWaves,
+  listStudyWaveLinkCodes,
   openStudyWave,
 } from '../../services/administration/study-waves.ts';
 import { calendarDay } from '../../services/submissions/calendar-day.ts';
@@ -54,9 +56,17 @@ async function uploadText(c: Context): Promise<string> {
   return decodeUpload(new Uint8Array(await c.req.arrayBuffer()), c.req.query('encoding'));
 }
 
-/** One line of the invitations CSV; links start with the origin, so no cell looks like a formula. */
-function csvLine(cells: readonly string[]): string {
-  return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+/** A one-time download of links to distribute: `agency,link`, CRLF lines as Excel writes them. */
+function linksCsv(
+  c: Context,
+  filename: string,
+  links: { agencyCode: string; link: string }[],
+  status: 200 | 201,
+) {
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  const rows = links.map((l) => [l.agencyCode, l.link]);
+  return c.body(csvText(rows, { columns: ['agency', 'link'], newline: '\r\n' }), status);
 }
 
 /**
@@ -70,6 +80,8 @@ function csvLine(cells: readonly string[]): string {
  * - `GET /studies` with waves; `POST /studies`; `POST /studies/:study/waves`
  *   `{ name, opensOn, closesOn? }` (not yet open); `POST /studies/:study/waves/:wave/open`;
  *   `POST /studies/:study/waves/:wave/close` (today, early if before its planned close).
+ * - `GET /studies/:study/waves/:wave/links.csv`: the wave's coded agency links (studies with
+ *   link codes; issued when the wave opens), `agency,link`.
  * - `PUT /frame[?illustrative=true]` with the frame CSV as body: all agencies or none,
  *   `422 INVALID_FRAME` with every problem's line and column.
  * - `PUT /studies/:study/waves/:wave/margins` with `variable,level,share` CSV;
@@ -155,15 +167,23 @@ export function adminRoutes(deps: AppDeps & { sessionSecret: string }) {
         }));
         const issued = await issueInvitationBatches(db, study, batches);
         const origin = ownOrigin(c, config.edge?.publicOrigin);
-        const lines = [
-          'agency,link',
-          ...issued.map((i) => csvLine([i.agencyCode, `${origin}/s/${study}/t/${i.token}`])),
-        ];
-        c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="invitations-${study}.csv"`);
-        return c.body(`${lines.join('\r\n')}\r\n`, 201);
+        const links = issued.map((i) => ({
+          agencyCode: i.agencyCode,
+          link: `${origin}/s/${study}/t/${i.token}`,
+        }));
+        return linksCsv(c, `invitations-${study}.csv`, links, 201);
       },
     )
+    .get('/studies/:study/waves/:wave/links.csv', validate('param', waveParam), async (c) => {
+      const { study, wave } = c.req.valid('param');
+      const codes = await listStudyWaveLinkCodes(db, study, wave);
+      const origin = ownOrigin(c, config.edge?.publicOrigin);
+      const links = codes.map((l) => ({
+        agencyCode: l.agencyCode,
+        link: `${origin}/s/${study}/l/${l.code}`,
+      }));
+      return linksCsv(c, `links-${study}-${wave}.csv`, links, 200);
+    })
     .put('/frame', validate('query', frameQuery), async (c) => {
       const agencies = parseFrameCsv(await uploadText(c));
       const headcountIllustrative = c.req.valid('query').illustrative === 'true';

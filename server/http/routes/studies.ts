@@ -9,7 +9,8 @@ const languages = ['id', 'en'] as const;
 
 /** What a respondent page needs to know about a study; `open`: a wave accepts responses now. */
 function summary(study: Study, open: boolean) {
-  return { id: study.id, title: study.title, usesTokens: study.usesTokens, open };
+  const { id, title, usesTokens, usesLinkCodes } = study;
+  return { id, title, usesTokens, usesLinkCodes, open };
 }
 
 /**

@@ -20,6 +20,11 @@ import {
   type Wave,
 } from '../../storage/repositories/waves.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
+import { issueLinkCodesForOpenWave } from '../links/link-codes.ts';
+import {
+  listWaveLinkCodes,
+  type WaveLinkCode,
+} from '../../storage/repositories/wave-link-codes.ts';
 
 /** A study with its waves, oldest first. */
 export interface StudyWithWaves extends Study {
@@ -32,6 +37,8 @@ export interface NewStudy {
   title: LocalizedText;
   /** Personal invitation tokens instead of agency links. */
   usesTokens: boolean;
+  /** Agency links with an unguessable per-wave code instead of the agency's public code. */
+  usesLinkCodes?: boolean;
 }
 
 /**
@@ -60,6 +67,7 @@ export async function createStudyFromVersion(
     questionnaireVersion: version,
     title: request.title,
     usesTokens: request.usesTokens,
+    usesLinkCodes: request.usesLinkCodes ?? false,
   };
   await inTransaction(db, async (trx) => {
     if (await findStudy(trx, study.id)) {
@@ -139,7 +147,7 @@ export async function openStudyWave(
   waveId: number,
 ): Promise<Wave> {
   return inTransaction(db, async (trx) => {
-    const { wave } = await findStudyWave(trx, studyId, waveId);
+    const { study, wave } = await findStudyWave(trx, studyId, waveId);
     const open = await findOpenWave(trx, studyId);
     if (open && open.id !== wave.id) {
       throw new AppError(
@@ -148,8 +156,26 @@ export async function openStudyWave(
       );
     }
     if (!open) await openWave(trx, wave.id);
+    // Every agency gets this wave's own unguessable link; earlier waves' links stop working.
+    if (study.usesLinkCodes) await issueLinkCodesForOpenWave(trx, studyId);
     return { ...wave, status: 'open' };
   });
+}
+
+/**
+ * The coded agency links of a wave (empty for a study without link codes, or a wave never
+ * opened). Throws `STUDY_NOT_FOUND` or `WAVE_NOT_FOUND`.
+ *
+ * @example
+ * const links = await listStudyWaveLinkCodes(db, 'netralitas-asn-kode', 3);
+ */
+export async function listStudyWaveLinkCodes(
+  db: Kysely<Database>,
+  studyId: string,
+  waveId: number,
+): Promise<WaveLinkCode[]> {
+  const { wave } = await findStudyWave(db, studyId, waveId);
+  return listWaveLinkCodes(db, wave.id);
 }
 
 /**

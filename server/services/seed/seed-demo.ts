@@ -1,4 +1,4 @@
-// Fills an empty database with the demo: the 2020 election frame, recorded violations, two studies (agency links and tokens), demo responses.
+// Fills an empty database with the demo: the 2020 election frame, recorded violations, three studies (agency links, tokens, coded links), demo and synthetic responses.
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../storage/db/in-transaction.ts';
 import type { Database } from '../../storage/db/schema.ts';
@@ -6,6 +6,7 @@ import { importFrameFile } from '../frame/import-frame.ts';
 import { importResponses, type ImportedResponse } from '../projection/import-responses.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
 import { listAgencies } from '../../storage/repositories/agencies.ts';
+import { issueLinkCodesForOpenWave } from '../links/link-codes.ts';
 import { issueInvitationTokens } from '../../storage/repositories/invitation-tokens.ts';
 import { createStudy } from '../../storage/repositories/studies.ts';
 import { createWave } from '../../storage/repositories/waves.ts';
@@ -20,7 +21,9 @@ import { seedSyntheticWave } from './synthetic-wave.ts';
 export const demoStudyId = 'netralitas-asn-2021';
 /** The demo study that takes one submission per invitation token. */
 export const demoTokenStudyId = 'netralitas-asn-token';
-/** Agencies that get demo invitation tokens. */
+/** The demo study whose agency links carry an unguessable per-wave code. */
+export const demoLinkCodeStudyId = 'netralitas-asn-kode';
+/** Agencies that get demo invitation tokens (and whose coded links the start-up prints). */
 const tokenAgencies = ['kab-sleman', 'kota-makassar'];
 
 export interface DemoSeedOptions {
@@ -39,6 +42,8 @@ export interface DemoSeedOptions {
 export interface DemoSeedResult {
   /** Issued tokens in clear text: show them once, they are stored only hashed. */
   tokens: { agencyCode: string; token: string }[];
+  /** Coded agency links of the link-code study for the token agencies (every agency has one). */
+  linkCodes: { agencyCode: string; code: string }[];
   responses: number;
   /** The synthetic wave, when seeded. */
   syntheticWave?: { studyId: string; waveId: number; responses: number };
@@ -95,6 +100,28 @@ export async function seedDemo(
       closesOn: null,
     });
 
+    await createStudy(trx, {
+      ...common,
+      id: demoLinkCodeStudyId,
+      title: {
+        id: 'Survei Netralitas ASN dengan tautan berkode (demo)',
+        en: 'ASN Neutrality Survey with coded agency links (demo)',
+      },
+      usesTokens: false,
+      usesLinkCodes: true,
+    });
+    await createWave(trx, {
+      studyId: demoLinkCodeStudyId,
+      name: 'Gelombang demo',
+      status: 'open',
+      opensOn: today,
+      closesOn: null,
+    });
+    const allCodes = await issueLinkCodesForOpenWave(trx, demoLinkCodeStudyId);
+    const linkCodes = allCodes
+      .filter((link) => tokenAgencies.includes(link.agencyCode))
+      .map(({ agencyCode, code }) => ({ agencyCode, code }));
+
     const tokens: DemoSeedResult['tokens'] = [];
     for (const agencyCode of tokenAgencies) {
       const issued = await issueInvitationTokens(trx, {
@@ -120,8 +147,8 @@ export async function seedDemo(
     }
     if (syntheticWave) {
       const synthetic = await seedSyntheticWave(trx, questionnaires, questionnaire);
-      return { tokens, responses, syntheticWave: synthetic };
+      return { tokens, linkCodes, responses, syntheticWave: synthetic };
     }
-    return { tokens, responses };
+    return { tokens, linkCodes, responses };
   });
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../storage/db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
 import { findInvitationToken } from '../../storage/repositories/invitation-tokens.ts';
+import { resolveLinkCode } from '../links/link-codes.ts';
 import { findResponseStudy, type NewResponse } from '../../storage/repositories/responses.ts';
 import {
   findStudyWithOpenWave,
@@ -20,6 +21,8 @@ export interface SubmitDeps {
   store: StoreResponse;
   /** Today's day (`YYYY-MM-DD`) in the study's calendar. */
   today: () => string;
+  /** Told the agency of each newly stored response (not of retries); the burst monitor counts them. */
+  onStored?: ((agencyCode: string) => void) | undefined;
 }
 
 /** What the first query found; `agencyExists` only when the submission names an agency. */
@@ -53,16 +56,7 @@ export async function submitResponse(
       : await findStudyWithOpenWaveAndAgency(deps.db, studyId, submission.agency);
   if (!found) throw new AppError('STUDY_NOT_FOUND', `There is no study "${studyId}".`);
   const { study, openWaveId } = found;
-  if (study.usesTokens && submission.token === undefined) {
-    throw new AppError('INVALID_REQUEST', 'This study takes submissions by invitation token.', [
-      { field: 'token', problem: 'required in this study (instead of agency)' },
-    ]);
-  }
-  if (!study.usesTokens && submission.agency === undefined) {
-    throw new AppError('INVALID_REQUEST', 'This study does not use invitation tokens.', [
-      { field: 'agency', problem: 'required in this study (instead of token)' },
-    ]);
-  }
+  checkAccessKind(study, submission);
 
   try {
     if (openWaveId === undefined) {
@@ -85,13 +79,13 @@ export async function submitResponse(
 
 /** Validates and inserts; false when the id was stored already (nothing written). */
 async function storeNew(
-  { db, questionnaires, store, today }: SubmitDeps,
+  { db, questionnaires, store, today, onStored }: SubmitDeps,
   study: Study,
   waveId: number,
   submission: Submission,
   agencyExists: boolean,
 ): Promise<boolean> {
-  const agencyCode = await resolveAgency(db, study, submission, agencyExists);
+  const agencyCode = await resolveAgency(db, study, waveId, submission, agencyExists);
   const { compiled } = questionnaires.get(study.questionnaireId, study.questionnaireVersion);
   const problems = compiled.validate(submission.answers);
   if (problems.length > 0) {
@@ -107,7 +101,9 @@ async function storeNew(
     submittedOn: today(),
     answers: submission.answers,
   };
-  return store(response, submission.token);
+  const stored = await store(response, submission.token);
+  if (stored) onStored?.(agencyCode);
+  return stored;
 }
 
 /** Whether the id is stored for this study; a stored id of another study is a conflict. */
@@ -123,13 +119,41 @@ async function isStoredFor(db: Kysely<Database>, clientId: string, study: Study)
   return true;
 }
 
+/** What a study takes instead of the others: an agency code, a token or a link code. */
+const accessKey = (study: Study) =>
+  study.usesTokens ? 'token' : study.usesLinkCodes ? 'link' : 'agency';
+
+const accessMessages = {
+  agency: 'This study takes submissions by agency link.',
+  token: 'This study takes submissions by invitation token.',
+  link: 'This study takes submissions by link code.',
+} as const;
+
+/** Refuses a submission that names the agency in a way the study does not take. */
+function checkAccessKind(study: Study, submission: Submission): void {
+  const key = accessKey(study);
+  if (submission[key] === undefined) {
+    throw new AppError('INVALID_REQUEST', accessMessages[key], [
+      { field: key, problem: `required in this study (instead of ${otherKeys(key)})` },
+    ]);
+  }
+}
+
+function otherKeys(key: 'agency' | 'token' | 'link'): string {
+  return (['agency', 'token', 'link'] as const).filter((k) => k !== key).join(' or ');
+}
+
 /** The agency the response counts for; `agencyExists` was looked up with the study. */
 async function resolveAgency(
   db: Kysely<Database>,
   study: Study,
+  waveId: number,
   submission: Submission,
   agencyExists: boolean,
 ): Promise<string> {
+  if (submission.link !== undefined) {
+    return resolveLinkCode(db, study.id, waveId, submission.link);
+  }
   if (submission.token !== undefined) {
     const token = await findInvitationToken(db, study.id, submission.token);
     if (!token) throw new AppError('TOKEN_NOT_FOUND', 'This invitation token is not valid.');

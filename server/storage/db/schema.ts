@@ -26,6 +26,8 @@ export interface StudyTable {
   title_id: string;
   title_en: string;
   uses_tokens: Flag;
+  /** Agency links carry a per-wave code (`wave_link_codes`) instead of the agency code. */
+  uses_link_codes: ColumnType<boolean | number, boolean | undefined, boolean>;
 }
 
 export type WaveStatus = 'open' | 'closed';
@@ -74,6 +76,13 @@ export interface InvitationTokenTable {
   study_id: string;
   agency_code: string;
   used: ColumnType<boolean | number, boolean | undefined, boolean>;
+}
+
+export interface WaveLinkCodeTable {
+  /** 128 random bits, base64url: the agency link of one wave is `/s/<study>/l/<code>`. */
+  code: string;
+  wave_id: number;
+  agency_code: string;
 }
 
 export interface ProfileTable {
@@ -179,6 +188,7 @@ export interface Database {
   agencies: AgencyTable;
   responses: ResponseTable;
   invitation_tokens: InvitationTokenTable;
+  wave_link_codes: WaveLinkCodeTable;
   profiles: ProfileTable;
   profile_counts: ProfileCountTable;
   answer_counts: AnswerCountTable;

@@ -14,7 +14,12 @@ export interface Study {
   title: LocalizedText;
   /** Respondents need a personal invitation token instead of an agency link. */
   usesTokens: boolean;
+  /** Agency links carry an unguessable per-wave code instead of the public agency code. */
+  usesLinkCodes: boolean;
 }
+
+/** A study to create; `usesLinkCodes` defaults to false (plain agency links). */
+export type NewStudy = Omit<Study, 'usesLinkCodes'> & { usesLinkCodes?: boolean };
 
 function toStudy(row: StudyRow): Study {
   return {
@@ -23,6 +28,7 @@ function toStudy(row: StudyRow): Study {
     questionnaireVersion: row.questionnaire_version,
     title: { id: row.title_id, en: row.title_en },
     usesTokens: toBoolean(row.uses_tokens),
+    usesLinkCodes: toBoolean(row.uses_link_codes),
   };
 }
 
@@ -33,7 +39,10 @@ function toStudy(row: StudyRow): Study {
  * await createStudy(db, { id: 'netralitas-asn-2021', questionnaireId: 'netralitas-asn',
  *   questionnaireVersion: 1, title: { id: 'Survei…', en: 'Survey…' }, usesTokens: false });
  */
-export async function createStudy(db: Kysely<Database>, study: Study): Promise<void> {
+export async function createStudy(db: Kysely<Database>, study: NewStudy): Promise<void> {
+  if (study.usesTokens && study.usesLinkCodes) {
+    throw new Error(`Study ${study.id}: invitation tokens and link codes exclude each other`);
+  }
   await db
     .insertInto('studies')
     .values({
@@ -43,6 +52,7 @@ export async function createStudy(db: Kysely<Database>, study: Study): Promise<v
       title_id: study.title.id,
       title_en: study.title.en,
       uses_tokens: study.usesTokens,
+      uses_link_codes: study.usesLinkCodes ?? false,
     })
     .execute();
 }

@@ -10,7 +10,7 @@ const agencyLink: RespondentLink = { study: 'open-study', kind: 'agency', agency
 
 const study = (usesTokens: boolean, open = true): ApiResult<StudySummary> => ({
   ok: true,
-  value: { id: 's', title: { id: 'S', en: 'S' }, usesTokens, open },
+  value: { id: 's', title: { id: 'S', en: 'S' }, usesTokens, usesLinkCodes: false, open },
 });
 const agency: ApiResult<unknown> = { ok: true, value: { code: 'kab-sleman' } };
 const refused = (status: number, code: string): ApiResult<never> => ({

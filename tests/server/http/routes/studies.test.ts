@@ -22,12 +22,14 @@ describe.each(testDialects())('study routes on $dialect', (dialect) => {
         id: 'open-study',
         title: { id: 'Studi open-study', en: 'Study open-study' },
         usesTokens: false,
+        usesLinkCodes: false,
         open: true,
       },
       {
         id: 'token-study',
         title: { id: 'Studi token-study', en: 'Study token-study' },
         usesTokens: true,
+        usesLinkCodes: false,
         open: true,
       },
     ]);
@@ -39,6 +41,7 @@ describe.each(testDialects())('study routes on $dialect', (dialect) => {
       id: 'closed-study',
       title: { id: 'Studi closed-study', en: 'Study closed-study' },
       usesTokens: false,
+      usesLinkCodes: false,
       open: false,
     });
     const open = await app.request('/api/studies/token-study');

@@ -13,6 +13,7 @@ import { createStudy, listOpenStudies } from '../../../../server/storage/reposit
 import { findOpenWave } from '../../../../server/storage/repositories/waves.ts';
 import { seedDemo } from '../../../../server/services/seed/seed-demo.ts';
 import { listRecordedViolations } from '../../../../server/storage/repositories/recorded-violations.ts';
+import { listWaveLinkCodes } from '../../../../server/storage/repositories/wave-link-codes.ts';
 import { compileQuestionnaire } from '../../../../server/services/validation/compile-questionnaire.ts';
 import { netralitasAsn } from '../../../../surveys/netralitas-asn.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
@@ -53,7 +54,7 @@ describe.each(testDialects())('seeding the demo on $dialect', (dialect) => {
     expect(illustrative.every((r) => r.source.includes('not real'))).toBe(true);
   });
 
-  it('opens the agency-link study and the token study', async () => {
+  it('opens the agency-link study, the coded-link study and the token study', async () => {
     expect(await listOpenStudies(t.db)).toEqual([
       {
         id: 'netralitas-asn-2021',
@@ -61,9 +62,23 @@ describe.each(testDialects())('seeding the demo on $dialect', (dialect) => {
         questionnaireVersion: 1,
         title: { id: 'Survei Netralitas ASN (demo)', en: 'ASN Neutrality Survey (demo)' },
         usesTokens: false,
+        usesLinkCodes: false,
       },
+      expect.objectContaining({
+        id: 'netralitas-asn-kode',
+        usesTokens: false,
+        usesLinkCodes: true,
+      }),
       expect.objectContaining({ id: 'netralitas-asn-token', usesTokens: true }),
     ]);
+  });
+
+  it('issues a distinct coded link for every agency of the coded-link study', async () => {
+    const wave = (await findOpenWave(t.db, 'netralitas-asn-kode'))!;
+    const links = await listWaveLinkCodes(t.db, wave.id);
+    expect(links).toHaveLength(270);
+    expect(new Set(links.map((l) => l.code)).size).toBe(270);
+    for (const { code } of links) expect(code).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
   it('issues unused tokens for the token study', async () => {

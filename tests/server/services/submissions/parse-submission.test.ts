@@ -46,4 +46,36 @@ describe('parseSubmission', () => {
       }),
     );
   });
+
+  it('accepts a link-code submission and refuses a code that could not have been issued', () => {
+    const link = 'Vb2x_9-abcdefghijklmnop';
+    expect(parseSubmission({ id, link, answers: {} })).toEqual({
+      id: id.toLowerCase(),
+      link,
+      answers: {},
+    });
+    for (const bad of ['short', 'has space in it here', 42, 'x'.repeat(65)]) {
+      expect(() => parseSubmission({ id, link: bad, answers: {} })).toThrow(
+        expect.objectContaining({ details: [{ field: 'link', problem: 'not a link code' }] }),
+      );
+    }
+  });
+
+  it('takes exactly one of agency, token and link', () => {
+    const token = 'q3Xk_9-abcdefghijklmnopq';
+    const link = 'Vb2x_9-abcdefghijklmnop';
+    for (const body of [
+      { agency: 'kab-sleman', link },
+      { token, link },
+      { agency: 'kab-sleman', token, link },
+    ]) {
+      expect(() => parseSubmission({ id, ...body, answers: {} })).toThrow(
+        expect.objectContaining({
+          details: [
+            expect.objectContaining({ problem: 'send only one of agency, token and link' }),
+          ],
+        }),
+      );
+    }
+  });
 });

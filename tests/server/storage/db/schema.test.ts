@@ -38,6 +38,7 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'sessions',
       'studies',
       'synthetic_studies',
+      'wave_link_codes',
       'waves',
     ]);
   });

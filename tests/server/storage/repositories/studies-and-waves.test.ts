@@ -41,6 +41,7 @@ describe.each(testDialects())('studies and waves on $dialect', (dialect) => {
       questionnaireVersion: 1,
       title: { id: 'Studi token-study', en: 'Study token-study' },
       usesTokens: true,
+      usesLinkCodes: false,
     });
     expect(await findStudy(t.db, 'nope')).toBeUndefined();
   });

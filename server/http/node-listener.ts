@@ -1,0 +1,106 @@
+// Listens with Node's HTTP server, its timeouts set, and answers its own parser's refusals in the JSON envelope.
+import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { EdgeConfig } from '../config.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
+import { statusOfError } from './error-handler.ts';
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+  edge: Pick<EdgeConfig, 'requestTimeoutMs' | 'headersTimeoutMs'>;
+}
+
+/**
+ * Starts @hono/node-server on `host:port` and resolves once it listens. Node's own limits:
+ * a request must arrive whole within `requestTimeoutMs` and its headers within
+ * `headersTimeoutMs` (Node's defaults, 300 s and 60 s, let a slow client hold a socket and a
+ * half-read body for minutes); Node checks them every second. Requests Node refuses before
+ * the app sees them get the envelope instead of an empty answer (`answerClientError`).
+ *
+ * @example
+ * const server = await listen(app.fetch, { port: 3000, host: '127.0.0.1', edge });
+ */
+export function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  { port, host, edge }: ListenOptions,
+): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve(
+      {
+        fetch,
+        port,
+        hostname: host,
+        serverOptions: {
+          requestTimeout: edge.requestTimeoutMs,
+          headersTimeout: edge.headersTimeoutMs,
+          connectionsCheckingInterval: 1000,
+        },
+      },
+      () => {
+        server.off('error', reject);
+        resolve(server);
+      },
+    );
+    (server as Server).on('clientError', answerClientError);
+    server.once('error', reject);
+  });
+}
+
+/** Node's parser error codes and what the client is told. */
+function refusalOf(code: string | undefined): AppError | undefined {
+  const refusal = (errorCode: ErrorCode, message: string) => new AppError(errorCode, message);
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return refusal('HEADERS_TOO_LARGE', 'The request headers are too large.');
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+    case 'ERR_HTTP_HEADERS_TIMEOUT':
+      return refusal('REQUEST_TIMEOUT', 'The request did not arrive in time.');
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return undefined;
+    default:
+      // HPE_INVALID_METHOD, HPE_INVALID_CONTENT_LENGTH, HPE_UNEXPECTED_CONTENT_LENGTH, …
+      return refusal('INVALID_REQUEST', 'The request is not valid HTTP.');
+  }
+}
+
+/**
+ * Node's `clientError` handler: writes a complete HTTP/1.1 answer with the JSON envelope and
+ * closes the connection (Node's default writes a bare status line with no body). Nothing is
+ * written when the socket is gone or an answer has already started on it, and nothing is
+ * logged: these are the client's faults.
+ *
+ * @example
+ * server.on('clientError', answerClientError);
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  const refusal = refusalOf(error.code);
+  const alreadyAnswering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })
+    ._httpMessage?.headersSent;
+  if (refusal === undefined || !socket.writable || alreadyAnswering) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(refusal.toBody());
+  const status = statusOfError(refusal);
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${reasonPhrase[status] ?? 'Error'}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      'X-Content-Type-Options: nosniff',
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}
+
+const reasonPhrase: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
