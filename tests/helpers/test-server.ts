@@ -49,6 +49,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         timeZone: 'Asia/Jakarta',
         clientDir: options.clientDir ?? resolve(import.meta.dirname, '../../dist/client'),
         seedDemo: true,
+        shutdownTimeoutMs: 5000,
+        sealBatchSize: 100,
       },
       definitions: questionnaires,
       compile: compileQuestionnaire,

@@ -4,6 +4,7 @@ import type { Database } from '../../storage/db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
 import { findInvitationToken } from '../../storage/repositories/invitation-tokens.ts';
+import { findPendingResponseStudy } from '../../storage/repositories/pending-responses.ts';
 import { findResponseStudy, type NewResponse } from '../../storage/repositories/responses.ts';
 import {
   findStudyWithOpenWave,
@@ -110,9 +111,13 @@ async function storeNew(
   return store(response, submission.token);
 }
 
-/** Whether the id is stored for this study; a stored id of another study is a conflict. */
+/**
+ * Whether the id is stored for this study, pending or sealed; a stored id of another study
+ * is a conflict. Pending is asked first: a seal moving the row in between still finds it.
+ */
 async function isStoredFor(db: Kysely<Database>, clientId: string, study: Study): Promise<boolean> {
-  const storedStudy = await findResponseStudy(db, clientId);
+  const storedStudy =
+    (await findPendingResponseStudy(db, clientId)) ?? (await findResponseStudy(db, clientId));
   if (storedStudy === undefined) return false;
   if (storedStudy !== study.id) {
     throw new AppError(

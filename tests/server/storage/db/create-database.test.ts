@@ -1,4 +1,4 @@
-// Tests the SQLite connection settings: WAL, NORMAL sync, foreign keys, busy timeout; and booleans on both dialects.
+// Tests the SQLite connection settings: WAL, FULL sync by default, secure delete, foreign keys, busy timeout; and booleans on both dialects.
 import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { toBoolean } from '../../../../server/storage/db/values.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
 
 describe('createDatabase for SQLite', () => {
-  it('opens a file in WAL mode with NORMAL sync, foreign keys on and a busy timeout', async () => {
+  it('opens a file in WAL mode with FULL sync (durable on power loss), secure delete, foreign keys on and a busy timeout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'create-db-'));
     // A folder that does not exist yet, like data/ on a fresh clone.
     const db = createDatabase({ dialect: 'sqlite', path: join(dir, 'nested', 'x.db') });
@@ -17,9 +17,26 @@ describe('createDatabase for SQLite', () => {
       const pragma = async (name: string) =>
         Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
       expect(await pragma('journal_mode')).toBe('wal');
-      expect(await pragma('synchronous')).toBe(1); // NORMAL
+      expect(await pragma('synchronous')).toBe(2); // FULL
+      expect(await pragma('secure_delete')).toBe(1);
       expect(await pragma('foreign_keys')).toBe(1);
       expect(await pragma('busy_timeout')).toBe(5000);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs with NORMAL sync when configured so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'create-db-'));
+    const db = createDatabase({
+      dialect: 'sqlite',
+      path: join(dir, 'x.db'),
+      synchronous: 'normal',
+    });
+    try {
+      const { rows } = await sql.raw('pragma synchronous').execute(db);
+      expect(Object.values(rows[0] as object)[0]).toBe(1); // NORMAL
     } finally {
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });

@@ -27,6 +27,9 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'agencies',
       'answer_counts',
       'invitation_tokens',
+      'pending_answer_counts',
+      'pending_profile_counts',
+      'pending_responses',
       'profile_counts',
       'profiles',
       'questionnaire_versions',
@@ -66,10 +69,20 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'submitted_on',
       'wave_id',
     ]);
+    expect(columns.get('pending_responses')!.sort()).toEqual([
+      'agency_code',
+      'answers',
+      'client_id',
+      'materialized',
+      'questionnaire_id',
+      'questionnaire_version',
+      'submitted_on',
+      'wave_id',
+    ]);
   });
 
   it('does nothing when migrated again', async () => {
     await migrateToLatest(t.db);
-    expect((await columnsByTable()).size).toBe(9);
+    expect((await columnsByTable()).size).toBe(12);
   });
 });
