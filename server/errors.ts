@@ -14,6 +14,7 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'INVALID_RESPONSE',
   'INVALID_FRAME',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

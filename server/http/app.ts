@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps.ts';
 import { AppError } from '../errors.ts';
 import { errorHandler } from './error-handler.ts';
+import { validPath } from './middleware/valid-path.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
@@ -30,6 +31,11 @@ export function createApp(deps: AppDeps) {
       c.header('X-Content-Type-Options', 'nosniff');
       await next();
     })
+    // Path parameters are checked once here, for every route under these paths.
+    .use('/api/studies/:study', validPath('study'))
+    .use('/api/studies/:study/*', validPath('study'))
+    .use('/api/studies/:study/tokens/:token', validPath('study', 'token'))
+    .use('/api/agencies/:code', validPath('code'))
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))

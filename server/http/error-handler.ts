@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type ErrorCode } from '../errors.ts';
+import { databaseErrorKind } from '../storage/db/database-errors.ts';
 
 /** HTTP status of every error code: the only place that pairs codes with statuses. */
 const statusOf = {
@@ -18,6 +19,7 @@ const statusOf = {
   PAYLOAD_TOO_LARGE: 413,
   INVALID_RESPONSE: 422,
   INVALID_FRAME: 422,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
@@ -53,6 +55,17 @@ function toAppError(error: Error): AppError | undefined {
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'Request body too large.');
     if (error.status === 400)
       return new AppError('INVALID_REQUEST', error.message || 'Bad request.');
+  }
+  // Input the database refused is the request's fault, whatever slipped past the edge.
+  const kind = databaseErrorKind(error);
+  if (kind === 'invalid-input') {
+    return new AppError(
+      'INVALID_REQUEST',
+      'A value in this request cannot be stored or looked up.',
+    );
+  }
+  if (kind === 'busy') {
+    return new AppError('SERVICE_UNAVAILABLE', 'The server is busy; try again in a moment.');
   }
   return undefined;
 }
