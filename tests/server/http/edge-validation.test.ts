@@ -140,7 +140,7 @@ describe.each(testDialects())('edge validation on $dialect', (dialect) => {
   it('maps a value the database itself refuses to 400 in the envelope, not 500', async () => {
     const logged: unknown[] = [];
     const probe = new Hono()
-      .get('/nul', async (c) => {
+      .get('/nul', async () => {
         // The query the edge now prevents: text with a NUL byte (PostgreSQL: 22021).
         await sql`select cast(${'kab\u0000'} as text) = 'x' as hit`.execute(t.db);
         await sql`select cast(${'not a number'} as integer) + 0 as n`.execute(t.db);
