@@ -5,7 +5,11 @@ import type { Database } from '../../storage/db/schema.ts';
 import { addPendingCounts } from '../../storage/repositories/pending-counts.ts';
 import { claimUncountedPending } from '../../storage/repositories/pending-responses.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
-import { aggregateResponses, type CountAggregate } from './aggregate-responses.ts';
+import {
+  aggregateResponses,
+  projectablePending,
+  type CountAggregate,
+} from './aggregate-responses.ts';
 import { storeAggregate } from './store-aggregate.ts';
 
 export interface MaterializeOptions {
@@ -93,16 +97,7 @@ export async function materializePending(
       if (rows.length === 0) return 0;
       await addPendingAggregate(
         trx,
-        aggregateResponses(
-          rows.map((r) => ({
-            waveId: r.waveId,
-            agencyCode: r.agencyCode,
-            questionnaireId: r.questionnaireId,
-            questionnaireVersion: r.questionnaireVersion,
-            answers: JSON.parse(r.answers) as Record<string, unknown>,
-          })),
-          questionnaires,
-        ),
+        aggregateResponses(rows.map(projectablePending), questionnaires),
       );
       return rows.length;
     });

@@ -4,13 +4,9 @@ import type { Kysely } from 'kysely';
 import { eraseFreedSpace } from '../../storage/db/erase-freed-space.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import { clearPendingCounts } from '../../storage/repositories/pending-counts.ts';
-import {
-  pendingSummary,
-  takeAllPending,
-  type PendingResponse,
-} from '../../storage/repositories/pending-responses.ts';
+import { pendingSummary, takeAllPending } from '../../storage/repositories/pending-responses.ts';
 import { insertSealedResponses } from '../../storage/repositories/responses.ts';
-import { aggregateResponses } from '../projection/aggregate-responses.ts';
+import { aggregateResponses, projectablePending } from '../projection/aggregate-responses.ts';
 import { storeAggregate } from '../projection/store-aggregate.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
 
@@ -63,7 +59,7 @@ export async function sealDueBatch(
       if (!isDue(batch.length, oldest, options)) throw new NotDue();
       const inserted = await insertSealedResponses(trx, shuffled(batch));
       const stored = batch.filter((r) => inserted.has(r.clientId));
-      await storeAggregate(trx, aggregateResponses(stored.map(projectable), questionnaires));
+      await storeAggregate(trx, aggregateResponses(stored.map(projectablePending), questionnaires));
       await clearPendingCounts(trx);
       return stored.length;
     });
@@ -88,14 +84,4 @@ function shuffled<T>(items: readonly T[]): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
-}
-
-function projectable(r: PendingResponse) {
-  return {
-    waveId: r.waveId,
-    agencyCode: r.agencyCode,
-    questionnaireId: r.questionnaireId,
-    questionnaireVersion: r.questionnaireVersion,
-    answers: JSON.parse(r.answers) as Record<string, unknown>,
-  };
 }

@@ -17,6 +17,17 @@ export interface PendingResponse {
   answers: string;
 }
 
+/** The columns a pending response is read back with. */
+const pendingColumns = [
+  'client_id',
+  'wave_id',
+  'agency_code',
+  'questionnaire_id',
+  'questionnaire_version',
+  'submitted_on',
+  'answers',
+] as const;
+
 /**
  * Stores a submission as pending unless its client id is stored already, pending or sealed;
  * true when this call stored it. One statement, so an agency-link submission on PostgreSQL
@@ -145,15 +156,7 @@ export async function claimUncountedPending(
       if (!postgres) return uncounted;
       return skipLocked ? uncounted.forUpdate().skipLocked() : uncounted.forUpdate();
     })
-    .returning([
-      'client_id',
-      'wave_id',
-      'agency_code',
-      'questionnaire_id',
-      'questionnaire_version',
-      'submitted_on',
-      'answers',
-    ])
+    .returning(pendingColumns)
     .execute();
   return rows.map(fromRow);
 }
@@ -173,18 +176,7 @@ export async function takeAllPending(db: Kysely<Database>): Promise<PendingRespo
   if (dialectOf(db) === 'postgres') {
     await sql`lock table pending_responses in exclusive mode`.execute(db);
   }
-  const rows = await db
-    .deleteFrom('pending_responses')
-    .returning([
-      'client_id',
-      'wave_id',
-      'agency_code',
-      'questionnaire_id',
-      'questionnaire_version',
-      'submitted_on',
-      'answers',
-    ])
-    .execute();
+  const rows = await db.deleteFrom('pending_responses').returning(pendingColumns).execute();
   return rows.map(fromRow);
 }
 
