@@ -15,6 +15,8 @@ export interface TestServerOptions {
   clientDir?: string;
   /** Idle materializer interval (default 60 s, so tests control when counts catch up). */
   materializeIntervalMs?: number;
+  /** Grace for requests in flight at `close()` (default 5 s). */
+  shutdownTimeoutMs?: number;
 }
 
 export interface TestServer {
@@ -49,7 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         timeZone: 'Asia/Jakarta',
         clientDir: options.clientDir ?? resolve(import.meta.dirname, '../../dist/client'),
         seedDemo: true,
-        shutdownTimeoutMs: 5000,
+        shutdownTimeoutMs: options.shutdownTimeoutMs ?? 5000,
         sealBatchSize: 100,
       },
       definitions: questionnaires,

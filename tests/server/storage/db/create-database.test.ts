@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../../../server/storage/db/create-database.ts';
+import { databaseErrorKind } from '../../../../server/storage/db/database-errors.ts';
 import { toBoolean } from '../../../../server/storage/db/values.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
 
@@ -43,6 +44,41 @@ describe('createDatabase for SQLite', () => {
     }
   });
 });
+
+describe.each(testDialects().filter((d) => d.dialect === 'postgres'))(
+  'createDatabase for PostgreSQL',
+  () => {
+    const url = process.env.TEST_DATABASE_URL!;
+
+    it('sets the pool size and cancels statements that run past the statement timeout', async () => {
+      const db = createDatabase({ dialect: 'postgres', url, poolSize: 2, statementTimeoutMs: 100 });
+      try {
+        const { rows } = await sql<{
+          statement_timeout: string;
+        }>`show statement_timeout`.execute(db);
+        expect(rows[0]?.statement_timeout).toBe('100ms');
+        const error = await sql`select pg_sleep(2)`.execute(db).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(databaseErrorKind(error)).toBe('busy');
+        // Three concurrent sessions on a pool of two: at most two backends at once.
+        const pids = await Promise.all(
+          [1, 2, 3].map(() =>
+            db.transaction().execute(async (trx) => {
+              const r = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+              await sql`select pg_sleep(0.05)`.execute(trx);
+              return r.rows[0]!.pid;
+            }),
+          ),
+        );
+        expect(new Set(pids).size).toBeLessThanOrEqual(2);
+      } finally {
+        await db.destroy();
+      }
+    });
+  },
+);
 
 describe.each(testDialects())('booleans on $dialect', (dialect) => {
   const t = useTestDatabase(dialect);
