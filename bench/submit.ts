@@ -163,7 +163,41 @@ async function settle(target: Target): Promise<void> {
   );
 }
 
+/**
+ * The raw price of durability, without HTTP or validation: commits of one row (a submission
+ * alone) and of 50 rows (a group commit under load) with synchronous=NORMAL and FULL, same
+ * run, on the same disk. Returns milliseconds per commit.
+ */
+function commitCost(): void {
+  const commits = 300;
+  const body = JSON.stringify({ answers: validSubmissionAnswers });
+  for (const rowsPerCommit of [1, 50]) {
+    const perCommit: Record<string, number> = {};
+    for (const synchronous of ['NORMAL', 'FULL']) {
+      const path = join(workDir, `commit-${synchronous}-${rowsPerCommit}.db`);
+      const db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${synchronous}`);
+      db.exec('CREATE TABLE r (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+      const insert = db.prepare('INSERT INTO r VALUES (?, ?)');
+      const commit = db.transaction((n: number) => {
+        for (let i = 0; i < n; i++) insert.run(randomUUID(), body);
+      });
+      const started = performance.now();
+      for (let c = 0; c < commits; c++) commit(rowsPerCommit);
+      perCommit[synchronous] = (performance.now() - started) / commits;
+      db.close();
+    }
+    console.log(
+      `commit of ${String(rowsPerCommit).padStart(2)} row(s): NORMAL ${perCommit.NORMAL!.toFixed(2)} ms, ` +
+        `FULL ${perCommit.FULL!.toFixed(2)} ms (${(perCommit.FULL! - perCommit.NORMAL!).toFixed(2)} ms more ` +
+        `per commit, ${((perCommit.FULL! - perCommit.NORMAL!) / rowsPerCommit).toFixed(3)} ms per submission)`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
+  commitCost();
   const results: Record<Target['name'], RoundResult[]> = {
     baseline: [],
     platform: [],
