@@ -1,5 +1,6 @@
 // Checks the envelope of a submitted response (id, agency or token, answers) before anything else looks at it.
 import { AppError, type ErrorDetail } from '../../errors.ts';
+import { invitationTokenSchema, slugSchema } from '../../identifiers.ts';
 
 /** A well-formed submission: a client UUID, exactly one of agency and token, and an answer object. */
 export type Submission = {
@@ -9,9 +10,6 @@ export type Submission = {
 } & ({ agency: string; token?: undefined } | { token: string; agency?: undefined });
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const agencyPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Issued tokens are 24 base64url characters; allow some room for other issuers. */
-const tokenPattern = /^[A-Za-z0-9_-]{16,128}$/;
 const allowedKeys = new Set(['id', 'agency', 'token', 'answers']);
 
 /**
@@ -41,9 +39,9 @@ export function parseSubmission(body: unknown): Submission {
     details.push({ field: 'token', problem: 'send either agency or token, not both' });
   } else if (agency === undefined && token === undefined) {
     details.push({ field: 'agency', problem: 'required (or token, in studies with invitations)' });
-  } else if (agency !== undefined && (typeof agency !== 'string' || !agencyPattern.test(agency))) {
+  } else if (agency !== undefined && !slugSchema.safeParse(agency).success) {
     details.push({ field: 'agency', problem: 'must be an agency code such as kab-sleman' });
-  } else if (token !== undefined && (typeof token !== 'string' || !tokenPattern.test(token))) {
+  } else if (token !== undefined && !invitationTokenSchema.safeParse(token).success) {
     details.push({ field: 'token', problem: 'not an invitation token' });
   }
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
