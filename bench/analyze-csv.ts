@@ -103,7 +103,7 @@ function checkAgainstR(rNational: string): number {
 }
 
 try {
-  const build = spawnSync('node', ['scripts/ensure-server-build.mjs'], {
+  const build = spawnSync('node', ['scripts/ensure-build.mjs'], {
     cwd: root,
     stdio: 'inherit',
   });

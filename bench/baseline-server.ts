@@ -7,7 +7,8 @@ const [portArg, databasePath] = process.argv.slice(2);
 if (!portArg || !databasePath) throw new Error('usage: baseline-server.ts PORT DATABASE_PATH');
 
 const db = new Database(databasePath);
-// Same durability settings as the platform's SQLite storage, so the comparison is fair.
+// The durability the platform had before synchronous=FULL, compared with its NORMAL run like for
+// like (a bare insert per request has no group commit to spread a FULL fsync over).
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.exec('CREATE TABLE IF NOT EXISTS responses (id TEXT PRIMARY KEY, body TEXT NOT NULL)');

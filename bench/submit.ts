@@ -1,4 +1,4 @@
-// Measures validated submissions through the real server against a bare Hono + better-sqlite3 insert, same run.
+// Measures validated submissions through the real server (SQLite synchronous=FULL, the default, and NORMAL) against a bare Hono + better-sqlite3 insert, same run.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,7 +16,7 @@ const agency = 'kab-sleman';
 const path = `/api/studies/${study}/responses`;
 
 interface Target {
-  name: 'baseline' | 'platform';
+  name: 'baseline' | 'platform' | 'platform-normal';
   port: number;
   databasePath: string;
   start(): ChildProcess;
@@ -52,6 +52,23 @@ const targets: Target[] = [
       return spawn(tsx, ['server/index.ts'], {
         stdio: ['ignore', 'pipe', 'inherit'],
         env: { ...process.env, PORT: String(this.port), DATABASE_URL: this.databasePath },
+      });
+    },
+  },
+  {
+    // The same server with the durability of before: commits survive a process crash only.
+    name: 'platform-normal',
+    port: 3903,
+    databasePath: join(workDir, 'platform-normal.db'),
+    start() {
+      return spawn(tsx, ['server/index.ts'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: {
+          ...process.env,
+          PORT: String(this.port),
+          DATABASE_URL: this.databasePath,
+          SQLITE_SYNCHRONOUS: 'normal',
+        },
       });
     },
   },
@@ -101,7 +118,11 @@ async function load(port: number, duration: number): Promise<RoundResult> {
 function storedRows(databasePath: string): number {
   const db = new Database(databasePath, { readonly: true });
   try {
-    return (db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
+    // Sealed and pending (not yet sealed) responses; the baseline has only the first table.
+    const pending = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'pending_responses'").get()
+      ? (db.prepare('SELECT count(*) AS n FROM pending_responses').get() as { n: number }).n
+      : 0;
+    return (db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n + pending;
   } finally {
     db.close();
   }
@@ -110,11 +131,13 @@ function storedRows(databasePath: string): number {
 function pendingRows(databasePath: string): number {
   const db = new Database(databasePath, { readonly: true });
   try {
-    return (
-      db.prepare('SELECT count(*) AS n FROM responses WHERE materialized = 0').get() as {
-        n: number;
-      }
-    ).n;
+    const count = (table: string) =>
+      (
+        db.prepare(`SELECT count(*) AS n FROM ${table} WHERE materialized = 0`).get() as {
+          n: number;
+        }
+      ).n;
+    return count('responses') + count('pending_responses');
   } finally {
     db.close();
   }
@@ -127,7 +150,7 @@ function pendingRows(databasePath: string): number {
  * stays visible.
  */
 async function settle(target: Target): Promise<void> {
-  if (target.name !== 'platform') return;
+  if (target.name === 'baseline') return;
   const started = Date.now();
   const deferred = pendingRows(target.databasePath);
   while (pendingRows(target.databasePath) > 0) {
@@ -140,8 +163,46 @@ async function settle(target: Target): Promise<void> {
   );
 }
 
+/**
+ * The raw price of durability, without HTTP or validation: commits of one row (a submission
+ * alone) and of 50 rows (a group commit under load) with synchronous=NORMAL and FULL, same
+ * run, on the same disk. Returns milliseconds per commit.
+ */
+function commitCost(): void {
+  const commits = 300;
+  const body = JSON.stringify({ answers: validSubmissionAnswers });
+  for (const rowsPerCommit of [1, 50]) {
+    const perCommit: Record<string, number> = {};
+    for (const synchronous of ['NORMAL', 'FULL']) {
+      const path = join(workDir, `commit-${synchronous}-${rowsPerCommit}.db`);
+      const db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${synchronous}`);
+      db.exec('CREATE TABLE r (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+      const insert = db.prepare('INSERT INTO r VALUES (?, ?)');
+      const commit = db.transaction((n: number) => {
+        for (let i = 0; i < n; i++) insert.run(randomUUID(), body);
+      });
+      const started = performance.now();
+      for (let c = 0; c < commits; c++) commit(rowsPerCommit);
+      perCommit[synchronous] = (performance.now() - started) / commits;
+      db.close();
+    }
+    console.log(
+      `commit of ${String(rowsPerCommit).padStart(2)} row(s): NORMAL ${perCommit.NORMAL!.toFixed(2)} ms, ` +
+        `FULL ${perCommit.FULL!.toFixed(2)} ms (${(perCommit.FULL! - perCommit.NORMAL!).toFixed(2)} ms more ` +
+        `per commit, ${((perCommit.FULL! - perCommit.NORMAL!) / rowsPerCommit).toFixed(3)} ms per submission)`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
-  const results: Record<Target['name'], RoundResult[]> = { baseline: [], platform: [] };
+  commitCost();
+  const results: Record<Target['name'], RoundResult[]> = {
+    baseline: [],
+    platform: [],
+    'platform-normal': [],
+  };
   const processes = targets.map((t) => t.start());
   try {
     for (const target of targets) await waitUntilServing(target.port);
@@ -158,7 +219,7 @@ async function main(): Promise<void> {
         results[target.name].push(r);
         if (target.name === 'platform') platformOk += r.ok;
         console.log(
-          `round ${round + 1} ${target.name.padEnd(8)} ${r.rate.toFixed(0).padStart(6)} req/s  ` +
+          `round ${round + 1} ${target.name.padEnd(15)} ${r.rate.toFixed(0).padStart(6)} req/s  ` +
             `p50 ${r.p50} ms  p99 ${r.p99} ms  2xx ${r.ok}  failed ${r.failed}`,
         );
         await settle(target);
@@ -179,7 +240,14 @@ async function main(): Promise<void> {
       `platform (validated, stored submissions):        ${plat.toFixed(0)} req/s, ` +
         `p50 ${mean(results.platform, (r) => r.p50).toFixed(1)} ms, p99 ${mean(results.platform, (r) => r.p99).toFixed(1)} ms`,
     );
+    const normal = mean(results['platform-normal'], (r) => r.rate);
+    console.log(
+      `platform, synchronous=NORMAL (pre-FULL default): ${normal.toFixed(0)} req/s, ` +
+        `p50 ${mean(results['platform-normal'], (r) => r.p50).toFixed(1)} ms, p99 ${mean(results['platform-normal'], (r) => r.p99).toFixed(1)} ms`,
+    );
     console.log(`ratio platform / baseline: ${(plat / base).toFixed(3)}`);
+    console.log(`ratio platform (NORMAL) / baseline (NORMAL): ${(normal / base).toFixed(3)}`);
+    console.log(`durability cost: FULL / NORMAL = ${(plat / normal).toFixed(3)}`);
     console.log(
       `platform rows stored during measured rounds: ${stored} (2xx answered: ${platformOk})`,
     );

@@ -3,13 +3,28 @@ import { isAbsolute, resolve } from 'node:path';
 
 /** Where the data lives: an SQLite file (or `:memory:`) or a PostgreSQL server. */
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string }
+  | {
+      dialect: 'sqlite';
+      path: string;
+      /**
+       * `full` (default): a commit is on disk before it is acknowledged, so it survives a power
+       * loss or OS crash; `normal`: it survives a crash of the process only.
+       */
+      synchronous?: SqliteSynchronous;
+    }
   | {
       dialect: 'postgres';
       url: string;
       /** Schema to put on the search path (tests isolate each suite in its own). */
       schema?: string;
+      /** Connections per server process (default 10). */
+      poolSize?: number;
+      /** Longest a statement may run before PostgreSQL cancels it, in ms; 0 = no limit (default 30 s). */
+      statementTimeoutMs?: number;
     };
+
+/** SQLite's `synchronous` setting in WAL mode, as far as this server offers it. */
+export type SqliteSynchronous = 'full' | 'normal';
 
 export interface Config {
   port: number;
@@ -35,6 +50,13 @@ export interface Config {
   signInAttempts?: number | undefined;
   /** The HTTP edge: origin, timeouts, submission rate limit, request log. */
   edge: EdgeConfig;
+  /**
+   * On SIGTERM/SIGINT: how long requests in flight may take to finish (ms) before their
+   * connections are closed; the database pool closes after them.
+   */
+  shutdownTimeoutMs: number;
+  /** Responses at least in a batch before it is sealed (see services/submissions/seal-batch.ts). */
+  sealBatchSize: number;
 }
 
 /** Default lifetime of a sign-in session, in hours. */
@@ -85,14 +107,13 @@ type Env = Record<string, string | undefined>;
  *
  * | variable | default | meaning |
  * | --- | --- | --- |
- * | `PORT` | 3000 | TCP port |
+ * | `PORT` | 3000 | TCP port (0 picks a free one) |
  * | `HOST` | 127.0.0.1 | interface to listen on (`0.0.0.0` to accept other machines) |
  * | `DATABASE_URL` | data/netralitas.db | file path (or `:memory:`) for SQLite; `postgres://…` for PostgreSQL |
  * | `BODY_LIMIT_KB` | 64 | largest request body, in KiB (1–1024) |
  * | `MATERIALIZE_INTERVAL_MS` | 5000 | idle aggregation interval (100–3600000) |
  * | `TIME_ZONE` | Asia/Jakarta | zone of the submission day |
  * | `CLIENT_DIR` | dist/client | built client to serve |
- * | `SEED_DEMO` | true | seed the demo into an empty database (`true`/`false`) |
  * | `ADMIN_KEY` | none | an admin key of ≥ 32 characters (else one is printed at first start) |
  * | `SESSION_SECRET` | stored in the database | cookie-signing secret of ≥ 32 characters |
  * | `SESSION_HOURS` | 12 | lifetime of a sign-in session (1–720) |
@@ -103,6 +124,13 @@ type Env = Record<string, string | undefined>;
  * | `SUBMIT_RATE_LIMIT_PER_MINUTE` | 120 | submissions per client address per minute (1–1000000) |
  * | `CLIENT_ADDRESS_HEADER` | (none) | header a trusted proxy sets to the client address |
  * | `LOG_REQUESTS` | true | one JSON line per request on stdout (`true`/`false`) |
+ * | `NODE_ENV` | – | `production` turns the demo seed off (and forbids `SEED_DEMO=true`) |
+ * | `SEED_DEMO` | true (false in production) | seed the demo into an empty database (`true`/`false`) |
+ * | `SQLITE_SYNCHRONOUS` | full | `full`: durable on power loss; `normal`: on process crash only |
+ * | `DATABASE_POOL_SIZE` | 10 | PostgreSQL connections per process (1–1000) |
+ * | `DATABASE_STATEMENT_TIMEOUT_MS` | 30000 | PostgreSQL statement timeout (0 = none, up to 3600000) |
+ * | `SHUTDOWN_TIMEOUT_MS` | 10000 | grace for requests in flight on shutdown (0–600000) |
+ * | `SEAL_BATCH_SIZE` | 100 | responses per sealed batch at least (1–1000000) |
  *
  * @example
  * const config = loadConfig(process.env);
@@ -120,18 +148,26 @@ export function loadConfig(env: Env): Config {
     }
   };
 
-  const port = read('PORT', 3000, integerIn(1, 65_535));
+  const port = read('PORT', 3000, integerIn(0, 65_535));
   const host = read('HOST', '127.0.0.1', (raw) => raw);
-  const database = read<DatabaseConfig>(
+  const url = read<DatabaseConfig>(
     'DATABASE_URL',
     { dialect: 'sqlite', path: defaultDatabasePath },
     parseDatabaseUrl,
   );
+  const synchronous = read<SqliteSynchronous>(
+    'SQLITE_SYNCHRONOUS',
+    'full',
+    oneOf('full', 'normal'),
+  );
+  const poolSize = read('DATABASE_POOL_SIZE', 10, integerIn(1, 1000));
+  const statementTimeoutMs = read('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, integerIn(0, 3_600_000));
+  const database: DatabaseConfig =
+    url.dialect === 'sqlite' ? { ...url, synchronous } : { ...url, poolSize, statementTimeoutMs };
   const bodyLimitKb = read('BODY_LIMIT_KB', defaultBodyLimitBytes / 1024, integerIn(1, 1024));
   const materializeIntervalMs = read('MATERIALIZE_INTERVAL_MS', 5000, integerIn(100, 3_600_000));
   const timeZone = read('TIME_ZONE', 'Asia/Jakarta', parseTimeZone);
   const clientDir = read('CLIENT_DIR', 'dist/client', (raw) => raw);
-  const seedDemo = read('SEED_DEMO', true, parseBoolean);
   const adminKey = read<string | undefined>('ADMIN_KEY', undefined, parseSecret);
   const sessionSecret = read<string | undefined>('SESSION_SECRET', undefined, parseSecret);
   const sessionHours = read('SESSION_HOURS', defaultSessionHours, integerIn(1, 720));
@@ -149,6 +185,14 @@ export function loadConfig(env: Env): Config {
     clientAddressHeader: read('CLIENT_ADDRESS_HEADER', d.clientAddressHeader, parseHeaderName),
     logRequests: read('LOG_REQUESTS', d.logRequests, parseBoolean),
   };
+  const production = env.NODE_ENV?.trim() === 'production';
+  const seedDemo = read('SEED_DEMO', !production, parseBoolean);
+  // Demo responses and printed invitation links must never reach a real study's database.
+  if (production && seedDemo) {
+    problems.push('SEED_DEMO="true": the demo is never seeded when NODE_ENV=production');
+  }
+  const shutdownTimeoutMs = read('SHUTDOWN_TIMEOUT_MS', 10_000, integerIn(0, 600_000));
+  const sealBatchSize = read('SEAL_BATCH_SIZE', 100, integerIn(1, 1_000_000));
 
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -167,6 +211,16 @@ export function loadConfig(env: Env): Config {
     sessionHours,
     signInAttempts,
     edge,
+    shutdownTimeoutMs,
+    sealBatchSize,
+  };
+}
+
+function oneOf<T extends string>(...values: T[]): (raw: string) => T {
+  return (raw) => {
+    const value = values.find((v) => v === raw.toLowerCase());
+    if (value === undefined) throw new Error(`expected ${values.join(' or ')}`);
+    return value;
   };
 }
 

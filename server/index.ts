@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const where =
     config.database.dialect === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)';
   console.log(`Survei Netralitas ASN server listening on ${server.url} (data: ${where})`);
-  console.log(`  respondent page:  ${server.url}/s/${demoStudyId}/kab-sleman`);
+  if (config.seedDemo) console.log(`  respondent page:  ${server.url}/s/${demoStudyId}/kab-sleman`);
   console.log(`  open studies:     ${server.url}/api/studies`);
   if (server.adminKey) {
     console.log(

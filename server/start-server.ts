@@ -60,7 +60,10 @@ export interface RunningServer {
   adminKey: string | undefined;
   /** Per-agency hourly submission counts of this process, for the fieldwork monitor. */
   bursts: SubmissionBursts;
-  /** Stops accepting requests, stops the materializer and closes the database. */
+  /**
+   * Graceful shutdown: stops accepting connections, lets requests in flight finish (cut off
+   * after `config.shutdownTimeoutMs`), stops the materializer, then closes the database pool.
+   */
   close(): Promise<void>;
 }
 
@@ -131,6 +134,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       db,
       questionnaires,
       intervalMs: config.materializeIntervalMs,
+      seal: {
+        minBatchSize: config.sealBatchSize,
+        today: () => calendarDay(config.timeZone)(now()),
+      },
       onError: (error) => logError('Materializing responses failed', error),
     });
 
@@ -144,7 +151,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       bursts,
       async close() {
         await new Promise<void>((resolve, reject) => {
-          server.close((error) => (error ? reject(error) : resolve()));
+          // Requests in flight finish; their keep-alive connections then close.
+          const grace = setTimeout(() => {
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }, config.shutdownTimeoutMs);
+          server.close((error) => {
+            clearTimeout(grace);
+            if (error) reject(error);
+            else resolve();
+          });
           // Idle keep-alive connections would hold close() open.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });

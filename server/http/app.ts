@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { errorHandler } from './error-handler.ts';
 import { edgeMiddleware } from './middleware/edge.ts';
 import { healthRoutes } from './routes/health.ts';
+import { validPath } from './middleware/valid-path.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
@@ -59,6 +60,11 @@ export function createApp(appDeps: AppDeps) {
       c.header('Cache-Control', 'no-store');
       await next();
     })
+    // Path parameters are checked once here, for every route under these paths.
+    .use('/api/studies/:study', validPath('study'))
+    .use('/api/studies/:study/*', validPath('study'))
+    .use('/api/studies/:study/tokens/:token', validPath('study', 'token'))
+    .use('/api/agencies/:code', validPath('code'))
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { boundedErrorBody } from './bounded-error-body.ts';
+import { databaseErrorKind } from '../storage/db/database-errors.ts';
 
 /** HTTP status of every error code: the only place that pairs codes with statuses. */
 const statusOf = {
@@ -87,6 +88,17 @@ function toAppError(error: Error): AppError | undefined {
       return new AppError('INVALID_JSON', 'The request body is not valid JSON.');
     if (error.status === 400)
       return new AppError('INVALID_REQUEST', error.message || 'Bad request.');
+  }
+  // Input the database refused is the request's fault, whatever slipped past the edge.
+  const kind = databaseErrorKind(error);
+  if (kind === 'invalid-input') {
+    return new AppError(
+      'INVALID_REQUEST',
+      'A value in this request cannot be stored or looked up.',
+    );
+  }
+  if (kind === 'busy') {
+    return new AppError('SERVICE_UNAVAILABLE', 'The server is busy; try again in a moment.');
   }
   return undefined;
 }

@@ -12,6 +12,7 @@ import { compileQuestionnaire } from '../../server/services/validation/compile-q
 import { netralitasAsn } from '../../surveys/netralitas-asn';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { answerCurrentPage, turnPage, questionTypes, tapChoice } from './fill-questionnaire';
+import { storedResponses } from '../helpers/stored-responses.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const questions = questionTypes(netralitasAsn.json);
@@ -194,11 +195,7 @@ describe('respondent page', () => {
     const receipt = (await page.locator('[data-receipt]').textContent()) ?? '';
     expect(receipt).toMatch(/^[0-9a-f]{8}$/);
 
-    const rows = await server.db
-      .selectFrom('responses')
-      .selectAll()
-      .where('client_id', 'like', `${receipt}%`)
-      .execute();
+    const rows = await storedResponses(server.db, receipt);
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row?.agency_code).toBe('kab-sleman');
@@ -260,12 +257,8 @@ describe('respondent page', () => {
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     // The id chosen before the connection dropped is the one stored: retries cannot duplicate.
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
-    const stored = await server.db
-      .selectFrom('responses')
-      .select('agency_code')
-      .where('client_id', '=', responseId)
-      .execute();
-    expect(stored).toEqual([{ agency_code: 'kab-sleman' }]);
+    const stored = await storedResponses(server.db, responseId);
+    expect(stored.map((r) => r.agency_code)).toEqual(['kab-sleman']);
     await context.close();
   });
 
@@ -360,12 +353,8 @@ describe('respondent page', () => {
     await page.getByRole('button', { name: 'Selesai', exact: true }).click();
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
-    const stored = await server.db
-      .selectFrom('responses')
-      .select('agency_code')
-      .where('client_id', '=', responseId)
-      .execute();
-    expect(stored).toEqual([{ agency_code: agencyCode }]);
+    const stored = await storedResponses(server.db, responseId);
+    expect(stored.map((r) => r.agency_code)).toEqual([agencyCode]);
     expect(submissions(requests)).toHaveLength(1);
     expect(await cspViolations(page)).toEqual([]);
 
@@ -434,11 +423,7 @@ describe('respondent page', () => {
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
     expect(await draftKeys(page)).toEqual([]);
-    const stored = await server.db
-      .selectFrom('responses')
-      .select('client_id')
-      .where('client_id', '=', responseId)
-      .execute();
+    const stored = await storedResponses(server.db, responseId);
     expect(stored).toHaveLength(1);
     await context.close();
   });

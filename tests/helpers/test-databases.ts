@@ -26,17 +26,56 @@ export interface TestDialect {
   create(): Promise<TestDatabase>;
 }
 
+/** The value of `TEST_DATABASE_URL` that runs the database suites on SQLite only, on purpose. */
+export const skipPostgres = 'skip';
+
+let warned = false;
+
 /**
- * The dialects to test: SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set. Each
- * `create()` gives a new SQLite file in a temp folder, or a new PostgreSQL schema dropped
- * by `destroy()`, so suites running at the same time never see each other's rows.
+ * The PostgreSQL server to test against: `TEST_DATABASE_URL`, or undefined when it is the
+ * explicit opt-out `skip` (a banner says so once per test file). Unset is an error: a suite
+ * that quietly ran on SQLite only would pass without testing PostgreSQL at all.
+ *
+ * @example
+ * const url = testPostgresUrl(); // 'postgres://postgres@127.0.0.1:5432/test'
+ */
+export function testPostgresUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL?.trim();
+  if (url === skipPostgres) {
+    if (!warned) {
+      warned = true;
+      console.warn(
+        '\n' +
+          '*****************************************************************\n' +
+          '*  TEST_DATABASE_URL=skip: database suites run on SQLite ONLY.  *\n' +
+          '*  PostgreSQL is NOT tested in this run.                        *\n' +
+          '*****************************************************************\n',
+      );
+    }
+    return undefined;
+  }
+  if (!url) {
+    throw new Error(
+      'TEST_DATABASE_URL is not set. The database suites run on SQLite and PostgreSQL: set ' +
+        'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (each suite makes its own ' +
+        'schema there), or TEST_DATABASE_URL=skip to run them on SQLite only, on purpose.',
+    );
+  }
+  return url;
+}
+
+/**
+ * The dialects to test: SQLite always, PostgreSQL unless `TEST_DATABASE_URL=skip` (see
+ * `testPostgresUrl`). Each `create()` gives a new SQLite file in a temp folder, or a new
+ * PostgreSQL schema dropped by `destroy()`, so suites running at the same time never see
+ * each other's rows.
  *
  * @example
  * describe.each(testDialects())('agencies on $dialect', (dialect) => { … });
  */
 export function testDialects(): TestDialect[] {
   const dialects: TestDialect[] = [{ dialect: 'sqlite', create: createSqlite }];
-  const url = process.env.TEST_DATABASE_URL;
+  const url = testPostgresUrl();
   if (url) dialects.push({ dialect: 'postgres', create: () => createPostgres(url) });
   return dialects;
 }

@@ -15,6 +15,8 @@ export interface TestServerOptions {
   clientDir?: string;
   /** Idle materializer interval (default 60 s, so tests control when counts catch up). */
   materializeIntervalMs?: number;
+  /** Grace for requests in flight at `close()` (default 5 s). */
+  shutdownTimeoutMs?: number;
 }
 
 export interface TestServer {
@@ -51,6 +53,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         seedDemo: true,
         // Tests read answers, not the request log on stdout.
         edge: { logRequests: false },
+        shutdownTimeoutMs: options.shutdownTimeoutMs ?? 5000,
+        sealBatchSize: 100,
       },
       definitions: questionnaires,
       compile: compileQuestionnaire,

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
       host: '127.0.0.1',
-      database: { dialect: 'sqlite', path: 'data/netralitas.db' },
+      database: { dialect: 'sqlite', path: 'data/netralitas.db', synchronous: 'full' },
       bodyLimitBytes: 65_536,
       materializeIntervalMs: 5000,
       timeZone: 'Asia/Jakarta',
@@ -17,6 +17,45 @@ describe('loadConfig', () => {
       sessionHours: 12,
       signInAttempts: 10,
       edge: defaultEdgeConfig,
+      shutdownTimeoutMs: 10_000,
+      sealBatchSize: 100,
+    });
+  });
+
+  it('never seeds the demo under NODE_ENV=production, and refuses SEED_DEMO=true there', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(
+      'SEED_DEMO="true": the demo is never seeded when NODE_ENV=production',
+    );
+    expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it('configures the PostgreSQL pool, its statement timeout and SQLite durability', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/s' }).database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u@db/s',
+      poolSize: 10,
+      statementTimeoutMs: 30_000,
+    });
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgres://u@db/s',
+        DATABASE_POOL_SIZE: '40',
+        DATABASE_STATEMENT_TIMEOUT_MS: '0',
+      }).database,
+    ).toMatchObject({ poolSize: 40, statementTimeoutMs: 0 });
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: 'normal' }).database).toMatchObject({
+      synchronous: 'normal',
+    });
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(
+      'SQLITE_SYNCHRONOUS="off": expected full or normal',
+    );
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE="0"');
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '2500', SEAL_BATCH_SIZE: '7' })).toMatchObject({
+      shutdownTimeoutMs: 2500,
+      sealBatchSize: 7,
     });
   });
 
@@ -43,18 +82,18 @@ describe('loadConfig', () => {
   });
 
   it('selects PostgreSQL for a postgres URL and SQLite for a file path', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/survey' }).database).toEqual({
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/survey' }).database).toMatchObject({
       dialect: 'postgres',
       url: 'postgres://u@db:5432/survey',
     });
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/survey' }).database.dialect).toBe(
       'postgres',
     );
-    expect(loadConfig({ DATABASE_URL: '/var/lib/survey.db' }).database).toEqual({
+    expect(loadConfig({ DATABASE_URL: '/var/lib/survey.db' }).database).toMatchObject({
       dialect: 'sqlite',
       path: '/var/lib/survey.db',
     });
-    expect(loadConfig({ DATABASE_URL: 'file:local.db' }).database).toEqual({
+    expect(loadConfig({ DATABASE_URL: 'file:local.db' }).database).toMatchObject({
       dialect: 'sqlite',
       path: 'local.db',
     });
@@ -93,7 +132,7 @@ describe('loadConfig', () => {
     ).toThrow(
       [
         'Invalid configuration:',
-        '  PORT="70000": expected a whole number from 1 to 65535',
+        '  PORT="70000": expected a whole number from 0 to 65535',
         '  DATABASE_URL="mysql://db/x": expected a file path for SQLite or a postgres:// URL',
         '  BODY_LIMIT_KB="lots": expected a whole number from 1 to 1024',
         '  TIME_ZONE="Mars/Olympus": unknown time zone (expected an IANA name such as Asia/Jakarta)',

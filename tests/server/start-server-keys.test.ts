@@ -22,6 +22,8 @@ function configFor(name: string, extra: Partial<Config> = {}): Config {
     timeZone: 'Asia/Jakarta',
     clientDir: join(dir, 'no-client'),
     seedDemo: false,
+    shutdownTimeoutMs: 5000,
+    sealBatchSize: 100,
     ...extra,
   };
 }

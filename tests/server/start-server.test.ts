@@ -10,6 +10,7 @@ import { startServer } from '../../server/start-server.ts';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
 import { netralitasAsn } from '../../surveys/netralitas-asn.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { storedResponses } from '../helpers/stored-responses.ts';
 
 const nextAnswers = demoAnswerGenerator(
   netralitasAsn.json,
@@ -50,12 +51,8 @@ describe('startTestServer', () => {
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ id });
-    const row = await server.db
-      .selectFrom('responses')
-      .select('agency_code')
-      .where('client_id', '=', id)
-      .executeTakeFirst();
-    expect(row).toEqual({ agency_code: 'kab-sleman' });
+    const rows = await storedResponses(server.db, id);
+    expect(rows.map((r) => r.agency_code)).toEqual(['kab-sleman']);
   });
 
   it('takes a chunked submission and refuses one that grows over the body limit', async () => {
@@ -118,6 +115,8 @@ describe('startServer', () => {
     clientDir: join(dir, 'no-client'),
     seedDemo: true,
     edge: { ...defaultEdgeConfig, logRequests: false },
+    shutdownTimeoutMs: 5000,
+    sealBatchSize: 100,
   };
   const start = (definitions = [netralitasAsn]) =>
     startServer({ config, definitions, compile: compileQuestionnaire, demoResponses: 5 });

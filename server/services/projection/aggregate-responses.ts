@@ -1,4 +1,5 @@
 // Folds answer sets into per-(wave, agency, profile) counts in memory, ready to be added to the projection tables.
+import type { PendingResponse } from '../../storage/repositories/pending-responses.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
 import { respondentProfile, type ProfileValues } from './respondent-profile.ts';
 
@@ -9,6 +10,22 @@ export interface ProjectableResponse {
   questionnaireId: string;
   questionnaireVersion: number;
   answers: Record<string, unknown>;
+}
+
+/**
+ * A pending response (answers as stored JSON text) as aggregation takes it.
+ *
+ * @example
+ * aggregateResponses(pending.map(projectablePending), questionnaires);
+ */
+export function projectablePending(response: PendingResponse): ProjectableResponse {
+  return {
+    waveId: response.waveId,
+    agencyCode: response.agencyCode,
+    questionnaireId: response.questionnaireId,
+    questionnaireVersion: response.questionnaireVersion,
+    answers: JSON.parse(response.answers) as Record<string, unknown>,
+  };
 }
 
 /** A profile met in a batch; `ref` names it until the database gives it an id. */

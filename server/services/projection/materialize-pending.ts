@@ -2,8 +2,14 @@
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../../storage/db/dialect.ts';
 import type { Database } from '../../storage/db/schema.ts';
+import { addPendingCounts } from '../../storage/repositories/pending-counts.ts';
+import { claimUncountedPending } from '../../storage/repositories/pending-responses.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
-import { aggregateResponses } from './aggregate-responses.ts';
+import {
+  aggregateResponses,
+  projectablePending,
+  type CountAggregate,
+} from './aggregate-responses.ts';
 import { storeAggregate } from './store-aggregate.ts';
 
 export interface MaterializeOptions {
@@ -17,7 +23,11 @@ export interface MaterializeOptions {
 }
 
 /**
- * Materializes every pending response and returns how many it folded in. Each batch is one
+ * Materializes every response not yet counted and returns how many it folded in: rows of
+ * `responses` stored unmaterialized (before sealed batches existed) into the permanent
+ * counts, and pending submissions (not sealed yet) into the pending counts, which reports
+ * read too. Sealing later moves pending responses into the permanent counts itself
+ * (services/submissions/seal-batch.ts). Each batch is one
  * transaction: claim rows (flag them), aggregate in memory, add the counts. A crash rolls the
  * batch back whole. On PostgreSQL the claim locks its rows (`FOR UPDATE`, optionally
  * `SKIP LOCKED`); SQLite has a single writer, and the claim being the transaction's first
@@ -75,10 +85,60 @@ export async function materializePending(
       return rows.length;
     });
     // A short batch is not the end on PostgreSQL: rows re-checked after a lock wait drop out.
-    if (claimed === 0) return total;
+    if (claimed === 0) break;
     total += claimed;
     // SQLite runs synchronously: without a turn of the event loop between batches, requests
     // that arrived meanwhile would wait for the whole backlog instead of one batch.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  for (;;) {
+    const counted = await db.transaction().execute(async (trx) => {
+      const rows = await claimUncountedPending(trx, batchSize, { skipLocked });
+      if (rows.length === 0) return 0;
+      await addPendingAggregate(
+        trx,
+        aggregateResponses(rows.map(projectablePending), questionnaires),
+      );
+      return rows.length;
+    });
+    if (counted === 0) return total;
+    total += counted;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Adds a batch's counts to the pending counts, profiles by key (no permanent id before sealing). */
+async function addPendingAggregate(db: Kysely<Database>, aggregate: CountAggregate): Promise<void> {
+  const profileOf = new Map(aggregate.profiles.map((p) => [p.ref, p]));
+  const profile = (ref: string) => {
+    const found = profileOf.get(ref);
+    if (!found) throw new Error(`Unknown profile reference ${ref}`);
+    return found;
+  };
+  await addPendingCounts(
+    db,
+    aggregate.profileCounts.map((c) => {
+      const p = profile(c.profileRef);
+      return {
+        waveId: c.waveId,
+        agencyCode: c.agencyCode,
+        questionnaireId: p.questionnaireId,
+        profileKey: p.key,
+        values: p.values,
+        respondents: c.respondents,
+      };
+    }),
+    aggregate.answerCounts.map((c) => {
+      const p = profile(c.profileRef);
+      return {
+        waveId: c.waveId,
+        agencyCode: c.agencyCode,
+        questionnaireId: p.questionnaireId,
+        profileKey: p.key,
+        variable: c.variable,
+        option: c.option,
+        count: c.count,
+      };
+    }),
+  );
 }

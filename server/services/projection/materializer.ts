@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../storage/db/schema.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
+import { sealDueBatch } from '../submissions/seal-batch.ts';
 import { materializePending } from './materialize-pending.ts';
 
 /**
@@ -16,6 +17,12 @@ export interface MaterializerOptions {
   questionnaires: QuestionnaireRegistry;
   intervalMs: number;
   onError: (error: unknown) => void;
+  /**
+   * Seals pending submissions after counting them, when a batch is due (see seal-batch.ts):
+   * k, the fewest responses per batch, and today's day in the study calendar. Without it
+   * nothing is sealed.
+   */
+  seal?: { minBatchSize: number; today: () => string };
   /**
    * A tick is skipped when the event loop was busy more than this share of the interval
    * before it (default 0.5): above it, a run would take CPU from requests.
@@ -31,7 +38,7 @@ export interface Materializer {
 }
 
 /**
- * Starts materializing every `intervalMs`, never two runs at once. While submissions keep the
+ * Starts materializing (and sealing due batches) every `intervalMs`, never two runs at once. While submissions keep the
  * server busy the run is put off (at most `maxSkippedTicks` ticks in a row): folding a response
  * in costs more CPU than accepting it, and reports catch up on their own (they materialize
  * first), so the work is best done when the server has CPU to spare.
@@ -47,6 +54,7 @@ export function startMaterializer({
   onError,
   busyUtilization = 0.5,
   maxSkippedTicks = 12,
+  seal,
 }: MaterializerOptions): Materializer {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -64,6 +72,14 @@ export function startMaterializer({
       batchSize: idleBatchSize,
       skipLocked: true,
     })
+      .then(async () => {
+        if (seal) {
+          await sealDueBatch(db, questionnaires, {
+            minBatchSize: seal.minBatchSize,
+            today: seal.today(),
+          });
+        }
+      })
       .then(
         () => undefined,
         (error: unknown) => onError(error),

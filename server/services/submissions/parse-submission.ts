@@ -1,5 +1,6 @@
 // Checks the envelope of a submitted response (id, agency, token or link, answers) before anything else looks at it.
 import { AppError, type ErrorDetail } from '../../errors.ts';
+import { invitationTokenSchema, slugSchema } from '../../identifiers.ts';
 
 /** A well-formed submission: a client UUID, exactly one of agency, token and link, and answers. */
 export type Submission = {
@@ -13,9 +14,6 @@ export type Submission = {
 );
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const agencyPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Issued tokens are 24 base64url characters; allow some room for other issuers. */
-const tokenPattern = /^[A-Za-z0-9_-]{16,128}$/;
 /** Issued link codes are 22 base64url characters. */
 const linkPattern = /^[A-Za-z0-9_-]{16,64}$/;
 const allowedKeys = new Set(['id', 'agency', 'token', 'link', 'answers']);
@@ -51,9 +49,9 @@ export function parseSubmission(body: unknown): Submission {
       field: 'agency',
       problem: 'required (or token, or link, as the study asks)',
     });
-  } else if (agency !== undefined && (typeof agency !== 'string' || !agencyPattern.test(agency))) {
+  } else if (agency !== undefined && !slugSchema.safeParse(agency).success) {
     details.push({ field: 'agency', problem: 'must be an agency code such as kab-sleman' });
-  } else if (token !== undefined && (typeof token !== 'string' || !tokenPattern.test(token))) {
+  } else if (token !== undefined && !invitationTokenSchema.safeParse(token).success) {
     details.push({ field: 'token', problem: 'not an invitation token' });
   } else if (link !== undefined && (typeof link !== 'string' || !linkPattern.test(link))) {
     details.push({ field: 'link', problem: 'not a link code' });

@@ -5,10 +5,12 @@ import { createGroupCommit } from '../../storage/db/group-commit.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { spendInvitationToken } from '../../storage/repositories/invitation-tokens.ts';
-import { insertResponse, type NewResponse } from '../../storage/repositories/responses.ts';
+import { insertPendingResponse } from '../../storage/repositories/pending-responses.ts';
+import type { NewResponse } from '../../storage/repositories/responses.ts';
 
 /**
- * Stores a response unless its client id is stored already, and spends `token` with it when
+ * Stores a response (as pending, until its batch is sealed) unless its client id is stored
+ * already, pending or sealed, and spends `token` with it when
  * given; true when this call stored it. Resolves after the commit; throws `TOKEN_USED`
  * (nothing written) when another submission spent the token first.
  */
@@ -32,7 +34,7 @@ export function responseStore(db: Kysely<Database>): StoreResponse {
   }
   return (response, token) =>
     token === undefined
-      ? insertResponse(db, response)
+      ? insertPendingResponse(db, response)
       : db.transaction().execute((trx) => writeResponse(trx, response, token));
 }
 
@@ -42,7 +44,9 @@ async function writeResponse(
   response: NewResponse,
   token: string | undefined,
 ): Promise<boolean> {
-  const inserted = await insertResponse(trx, response);
+  // Pending until its batch is sealed: the seal breaks the tie between this transaction's
+  // token update and the response row (seal-batch.ts).
+  const inserted = await insertPendingResponse(trx, response);
   // The token is spent in its own table; the response row never points back to it.
   if (inserted && token !== undefined && !(await spendInvitationToken(trx, token))) {
     throw new AppError('TOKEN_USED', 'This invitation has already been used.');

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
 import { findInvitationToken } from '../../storage/repositories/invitation-tokens.ts';
 import { resolveLinkCode } from '../links/link-codes.ts';
+import { findPendingResponseStudy } from '../../storage/repositories/pending-responses.ts';
 import { findResponseStudy, type NewResponse } from '../../storage/repositories/responses.ts';
 import {
   findStudyWithOpenWave,
@@ -106,9 +107,13 @@ async function storeNew(
   return stored;
 }
 
-/** Whether the id is stored for this study; a stored id of another study is a conflict. */
+/**
+ * Whether the id is stored for this study, pending or sealed; a stored id of another study
+ * is a conflict. Pending is asked first: a seal moving the row in between still finds it.
+ */
 async function isStoredFor(db: Kysely<Database>, clientId: string, study: Study): Promise<boolean> {
-  const storedStudy = await findResponseStudy(db, clientId);
+  const storedStudy =
+    (await findPendingResponseStudy(db, clientId)) ?? (await findResponseStudy(db, clientId));
   if (storedStudy === undefined) return false;
   if (storedStudy !== study.id) {
     throw new AppError(

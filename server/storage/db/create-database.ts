@@ -15,8 +15,15 @@ const busyTimeoutMs = 5000;
 /**
  * Creates a Kysely instance for `config`; the caller owns it and calls `destroy()`.
  *
- * SQLite runs in WAL mode with `synchronous = NORMAL`: a committed submission survives a crash
- * of the server process (the WAL is written before the reply), and readers never block writers.
+ * SQLite runs in WAL mode (readers never block writers) with `synchronous = FULL` by default:
+ * every commit is fsynced before it is acknowledged, so an acknowledged submission survives a
+ * power loss or an OS crash, not only a crash of the process (`NORMAL` would leave the commits
+ * since the last checkpoint in the page cache). Group commit spreads one fsync over every
+ * submission of a group (see group-commit.ts). `secure_delete` overwrites deleted rows with
+ * zeros, so the pending rows a sealed batch removes leave no trace in the file.
+ *
+ * PostgreSQL gets a pool of `poolSize` connections (default 10), each with
+ * `statement_timeout` set (default 30 s; a cancelled statement is error 57014).
  *
  * @example
  * const db = createDatabase({ dialect: 'sqlite', path: 'data/netralitas.db' });
@@ -26,7 +33,8 @@ export function createDatabase(config: DatabaseConfig): Kysely<Database> {
     if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
     const sqlite = new SqliteDatabase(config.path, { timeout: busyTimeoutMs });
     if (config.path !== ':memory:') sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(`synchronous = ${config.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     return new Kysely<Database>({
@@ -39,7 +47,8 @@ export function createDatabase(config: DatabaseConfig): Kysely<Database> {
   }
   const pool = new pg.Pool({
     connectionString: config.url,
-    max: 10,
+    max: config.poolSize ?? 10,
+    statement_timeout: config.statementTimeoutMs ?? 30_000,
     ...(config.schema === undefined ? {} : { options: `-c search_path=${config.schema}` }),
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

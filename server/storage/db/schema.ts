@@ -70,6 +70,43 @@ export interface ResponseTable {
   materialized: ColumnType<boolean | number, boolean | undefined, boolean>;
 }
 
+/**
+ * An acknowledged submission not sealed yet: the same columns as a response, keyed by its
+ * client id. Sealing moves it into `responses` (see services/submissions/seal-batch.ts).
+ */
+export interface PendingResponseTable {
+  client_id: string;
+  wave_id: number;
+  agency_code: string;
+  questionnaire_id: string;
+  questionnaire_version: number;
+  submitted_on: string;
+  answers: string;
+  /** Whether it is already counted in pending_profile_counts and pending_answer_counts. */
+  materialized: ColumnType<boolean | number, boolean | undefined, boolean>;
+}
+
+/** Respondents of pending responses per (wave, agency, profile), the profile by its key. */
+export interface PendingProfileCountTable {
+  wave_id: number;
+  agency_code: string;
+  questionnaire_id: string;
+  profile_key: string;
+  values_json: string;
+  respondents: number;
+}
+
+/** Choices of pending responses per (wave, agency, profile, variable, option). */
+export interface PendingAnswerCountTable {
+  wave_id: number;
+  agency_code: string;
+  questionnaire_id: string;
+  profile_key: string;
+  variable: string;
+  option: string;
+  count: number;
+}
+
 export interface InvitationTokenTable {
   /** SHA-256 of the token, hex. Deliberately no timestamp and no response reference. */
   token_hash: string;
@@ -198,6 +235,9 @@ export interface Database {
   server_settings: ServerSettingTable;
   raking_margins: RakingMarginTable;
   synthetic_studies: SyntheticStudyTable;
+  pending_responses: PendingResponseTable;
+  pending_profile_counts: PendingProfileCountTable;
+  pending_answer_counts: PendingAnswerCountTable;
 }
 
 export type StudyRow = Selectable<StudyTable>;

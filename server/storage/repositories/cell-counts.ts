@@ -1,8 +1,10 @@
 // Reads a wave's CellCounts, the input of every estimate, with aggregate queries over the analysis projection.
 import { sql, type Kysely } from 'kysely';
 import type { CellCounts, StratumInfo } from '../../../analysis/cells.ts';
+import { chunks } from '../db/chunks.ts';
 import type { Database } from '../db/schema.ts';
 import { toCount } from '../db/values.ts';
+import { readPendingCells } from './pending-counts.ts';
 
 /**
  * The counts of a wave: strata (agencies with respondents, with N_h and province, island
@@ -11,7 +13,9 @@ import { toCount } from '../db/values.ts';
  * (respondents who ticked anything) and the sum of its options otherwise.
  *
  * Reads only what is materialized: call `materializePending` first (reports do) so every
- * acknowledged response counts.
+ * acknowledged response counts. Responses not sealed yet count through the pending counts,
+ * appended as extra entries (entries of one cell add up); a profile met only in pending
+ * responses gets a negative id here, as it has no stored one until its batch is sealed.
  *
  * @example
  * await materializePending(db, questionnaires);
@@ -30,8 +34,22 @@ async function readSnapshot(db: Kysely<Database>, waveId: number): Promise<CellC
   const strataRows = await db
     .selectFrom('agencies')
     .select(['code', 'headcount', 'province', 'island_region', 'type'])
-    .where('code', 'in', (eb) =>
-      eb.selectFrom('profile_counts').select('agency_code').where('wave_id', '=', waveId),
+    .where((eb) =>
+      eb.or([
+        eb(
+          'code',
+          'in',
+          eb.selectFrom('profile_counts').select('agency_code').where('wave_id', '=', waveId),
+        ),
+        eb(
+          'code',
+          'in',
+          eb
+            .selectFrom('pending_profile_counts')
+            .select('agency_code')
+            .where('wave_id', '=', waveId),
+        ),
+      ]),
     )
     .orderBy('code')
     .execute();
@@ -97,28 +115,135 @@ async function readSnapshot(db: Kysely<Database>, waveId: number): Promise<CellC
   const profiles = new Map(
     profileRows.map((r) => [r.id, JSON.parse(r.values_json) as Record<string, string | null>]),
   );
+  const pending = await readPendingEntries(db, waveId, profiles);
   return {
     strata,
     profiles,
-    respondents: respondentRows.map((r) => ({
-      stratum: r.agency_code,
-      profile: r.profile_id,
-      count: r.respondents,
-    })),
-    bases: baseRows
-      .map((r) => ({
+    respondents: [
+      ...respondentRows.map((r) => ({
+        stratum: r.agency_code,
+        profile: r.profile_id,
+        count: r.respondents,
+      })),
+      ...pending.respondents,
+    ],
+    bases: [
+      ...baseRows
+        .map((r) => ({
+          stratum: r.agency_code,
+          profile: r.profile_id,
+          question: r.variable,
+          count: toCount(Number(r.has_base_row) === 1 ? r.base_total : r.option_total),
+        }))
+        .filter((b) => b.count > 0),
+      ...pending.bases,
+    ],
+    choices: [
+      ...choiceRows.map((r) => ({
         stratum: r.agency_code,
         profile: r.profile_id,
         question: r.variable,
-        count: toCount(Number(r.has_base_row) === 1 ? r.base_total : r.option_total),
+        option: r.option,
+        count: r.count,
+      })),
+      ...pending.choices,
+    ],
+  };
+}
+
+/**
+ * The pending counts of a wave as CellCounts entries. Profiles are matched to stored ones by
+ * key; the others are added to `profiles` under negative ids.
+ */
+async function readPendingEntries(
+  db: Kysely<Database>,
+  waveId: number,
+  profiles: CellCounts['profiles'],
+): Promise<Pick<CellCounts, 'respondents' | 'bases' | 'choices'>> {
+  const cells = await readPendingCells(db, waveId);
+  const empty = { respondents: [], bases: [], choices: [] };
+  if (cells.profiles.length === 0 && cells.answers.length === 0) return empty;
+
+  const refOf = (p: { questionnaireId: string; profileKey: string }) =>
+    JSON.stringify([p.questionnaireId, p.profileKey]);
+  const idOf = new Map<string, number>();
+  const byQuestionnaire = new Map<string, Set<string>>();
+  for (const p of cells.profiles) {
+    const keys = byQuestionnaire.get(p.questionnaireId) ?? new Set<string>();
+    keys.add(p.profileKey);
+    byQuestionnaire.set(p.questionnaireId, keys);
+  }
+  for (const [questionnaireId, keys] of byQuestionnaire) {
+    for (const chunk of chunks([...keys], 500)) {
+      const rows = await db
+        .selectFrom('profiles')
+        .select(['id', 'key', 'values_json'])
+        .where('questionnaire_id', '=', questionnaireId)
+        .where('key', 'in', chunk)
+        .execute();
+      for (const row of rows) {
+        idOf.set(JSON.stringify([questionnaireId, row.key]), row.id);
+        if (!profiles.has(row.id)) {
+          profiles.set(row.id, JSON.parse(row.values_json) as Record<string, string | null>);
+        }
+      }
+    }
+  }
+  let nextNew = -1;
+  for (const p of cells.profiles) {
+    if (idOf.has(refOf(p))) continue;
+    idOf.set(refOf(p), nextNew);
+    profiles.set(nextNew, p.values);
+    nextNew -= 1;
+  }
+  const profileId = (p: { questionnaireId: string; profileKey: string }): number => {
+    const id = idOf.get(refOf(p));
+    if (id === undefined) throw new Error(`Pending answer counts without a profile: ${refOf(p)}`);
+    return id;
+  };
+
+  // Bases as the stored query computes them: the '' row of a multi-select, else the option sum.
+  const groups = new Map<
+    string,
+    { stratum: string; profile: number; question: string; base?: number; total: number }
+  >();
+  const choices: CellCounts['choices'] = [];
+  for (const a of cells.answers) {
+    const profile = profileId(a);
+    const key = JSON.stringify([a.agencyCode, profile, a.variable]);
+    const group = groups.get(key) ?? {
+      stratum: a.agencyCode,
+      profile,
+      question: a.variable,
+      total: 0,
+    };
+    groups.set(key, group);
+    if (a.option === '') group.base = (group.base ?? 0) + a.count;
+    else {
+      group.total += a.count;
+      choices.push({
+        stratum: a.agencyCode,
+        profile,
+        question: a.variable,
+        option: a.option,
+        count: a.count,
+      });
+    }
+  }
+  return {
+    respondents: cells.profiles.map((p) => ({
+      stratum: p.agencyCode,
+      profile: profileId(p),
+      count: p.respondents,
+    })),
+    bases: [...groups.values()]
+      .map(({ stratum, profile, question, base, total }) => ({
+        stratum,
+        profile,
+        question,
+        count: base ?? total,
       }))
       .filter((b) => b.count > 0),
-    choices: choiceRows.map((r) => ({
-      stratum: r.agency_code,
-      profile: r.profile_id,
-      question: r.variable,
-      option: r.option,
-      count: r.count,
-    })),
+    choices,
   };
 }

@@ -104,6 +104,42 @@ export async function insertMaterializedResponses(
 }
 
 /**
+ * Inserts a sealed batch in the order given (the caller shuffled it), already counted by the
+ * caller in the same transaction, skipping client ids stored already (a retry that raced
+ * the seal of its first attempt). Returns the client ids this call inserted.
+ *
+ * @example
+ * const inserted = await insertSealedResponses(trx, shuffledBatch);
+ */
+export async function insertSealedResponses(
+  db: Kysely<Database>,
+  responses: readonly (Omit<NewResponse, 'answers'> & { answers: string })[],
+): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const chunk of chunks(responses, chunkSize)) {
+    const rows = await db
+      .insertInto('responses')
+      .values(
+        chunk.map((r) => ({
+          client_id: r.clientId,
+          wave_id: r.waveId,
+          agency_code: r.agencyCode,
+          questionnaire_id: r.questionnaireId,
+          questionnaire_version: r.questionnaireVersion,
+          submitted_on: r.submittedOn,
+          answers: r.answers,
+          materialized: true,
+        })),
+      )
+      .onConflict((oc) => oc.column('client_id').doNothing())
+      .returning('client_id')
+      .execute();
+    for (const row of rows) inserted.add(row.client_id);
+  }
+  return inserted;
+}
+
+/**
  * The study a stored response belongs to, found by its client id; undefined if not stored.
  *
  * @example
@@ -123,16 +159,32 @@ export async function findResponseStudy(
 }
 
 /**
- * How many responses a wave holds (all of them, materialized or not).
+ * How many responses a wave holds (all of them: sealed or pending, materialized or not).
+ * A pending duplicate of a sealed response (a retry that raced the seal) is not counted.
  *
  * @example
  * await countResponses(db, wave.id);
  */
 export async function countResponses(db: Kysely<Database>, waveId: number): Promise<number> {
-  const row = await db
+  const sealed = await db
     .selectFrom('responses')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('wave_id', '=', waveId)
     .executeTakeFirstOrThrow();
-  return toCount(row.n);
+  const pending = await db
+    .selectFrom('pending_responses as p')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('p.wave_id', '=', waveId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('responses as r')
+            .select('r.id')
+            .whereRef('r.client_id', '=', 'p.client_id'),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return toCount(sealed.n) + toCount(pending.n);
 }

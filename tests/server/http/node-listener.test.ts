@@ -47,6 +47,8 @@ describe('the node listener', () => {
         port: 0,
         host: '127.0.0.1',
         database: { dialect: 'sqlite', path: join(dir, 'test.db') },
+        shutdownTimeoutMs: 5000,
+        sealBatchSize: 100,
         bodyLimitBytes: 64 * 1024,
         materializeIntervalMs: 60_000,
         timeZone: 'Asia/Jakarta',

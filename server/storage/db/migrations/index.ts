@@ -4,6 +4,7 @@ import { initialSchema } from './0001-initial-schema.ts';
 import { accessKeysAndSessions } from './0002-access-keys-and-sessions.ts';
 import { administration } from './0003-administration.ts';
 import { reportsSchema } from './0004-reports.ts';
+import { sealedBatches } from './0005-sealed-batches.ts';
 import { waveLinkCodes } from './0006-wave-link-codes.ts';
 import { recordedViolations } from './0009-recorded-violations.ts';
 
@@ -13,6 +14,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-access-keys-and-sessions': accessKeysAndSessions,
   '0003-administration': administration,
   '0004-reports': reportsSchema,
+  '0005-sealed-batches': sealedBatches,
   '0006-wave-link-codes': waveLinkCodes,
   '0009-recorded-violations': recordedViolations,
 };

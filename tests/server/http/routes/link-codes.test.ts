@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { issueLinkCodesForOpenWave } from '../../../../server/services/links/link-codes.ts';
 import { closeWave, createWave } from '../../../../server/storage/repositories/waves.ts';
 import { createTestApp, postJson } from '../../../helpers/test-app.ts';
+import { storedResponses } from '../../../helpers/stored-responses.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
 import { validTestAnswers } from '../../../helpers/test-questionnaire.ts';
 import { createLinkCodeStudy, setUpTestStudies } from '../../../helpers/test-studies.ts';
@@ -26,7 +27,7 @@ describe.each(testDialects())('coded agency links on $dialect', (dialect) => {
   });
 
   const stored = async (id: string) =>
-    t.db.selectFrom('responses').select('agency_code').where('client_id', '=', id).execute();
+    (await storedResponses(t.db, id)).map((r) => ({ agency_code: r.agency_code }));
   const submit = (study: string, body: Record<string, unknown>) =>
     postJson(app, `/api/studies/${study}/responses`, {
       id: randomUUID(),

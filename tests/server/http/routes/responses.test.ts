@@ -10,6 +10,7 @@ import { createTestApp, postJson } from '../../../helpers/test-app.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
 import { validTestAnswers } from '../../../helpers/test-questionnaire.ts';
 import { setUpTestStudies, type TestStudies } from '../../../helpers/test-studies.ts';
+import { storedResponses } from '../../../helpers/stored-responses.ts';
 
 describe.each(testDialects())('POST /api/studies/:study/responses on $dialect', (dialect) => {
   const t = useTestDatabase(dialect);
@@ -24,13 +25,7 @@ describe.each(testDialects())('POST /api/studies/:study/responses on $dialect', 
 
   const submit = (study: string, body: unknown, headers?: Record<string, string>) =>
     postJson(app, `/api/studies/${study}/responses`, body, headers);
-  const allResponses = async () => {
-    const row = await t.db
-      .selectFrom('responses')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
+  const allResponses = async () => (await storedResponses(t.db)).length;
   /** Runs `act` and asserts it stored no response and spent no token. */
   const expectNothingStored = async (act: () => Promise<void>) => {
     const responsesBefore = await allResponses();
@@ -48,11 +43,9 @@ describe.each(testDialects())('POST /api/studies/:study/responses on $dialect', 
     const id = randomUUID();
     const res = await submit('open-study', { id, agency: 'kab-sleman', answers: validTestAnswers });
     expect(res).toEqual({ status: 201, body: { id } });
-    const row = await t.db
-      .selectFrom('responses')
-      .selectAll()
-      .where('client_id', '=', id)
-      .executeTakeFirstOrThrow();
+    const rows = await storedResponses(t.db, id);
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
     expect(row).toMatchObject({
       wave_id: studies.openWave.id,
       agency_code: 'kab-sleman',
@@ -76,11 +69,7 @@ describe.each(testDialects())('POST /api/studies/:study/responses on $dialect', 
     const upperCaseRetry = await submit('open-study', { ...body, id: id.toUpperCase() });
     expect(retry).toEqual(first);
     expect(upperCaseRetry).toEqual(first);
-    const rows = await t.db
-      .selectFrom('responses')
-      .select('answers')
-      .where('client_id', '=', id)
-      .execute();
+    const rows = await storedResponses(t.db, id);
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0]!.answers).sex).toBe('f');
   });
@@ -93,11 +82,7 @@ describe.each(testDialects())('POST /api/studies/:study/responses on $dialect', 
       { status: 201, body: { id } },
       { status: 201, body: { id } },
     ]);
-    const rows = await t.db
-      .selectFrom('responses')
-      .select('id')
-      .where('client_id', '=', id)
-      .execute();
+    const rows = await storedResponses(t.db, id);
     expect(rows).toHaveLength(1);
   });
 
@@ -123,11 +108,7 @@ describe.each(testDialects())('POST /api/studies/:study/responses on $dialect', 
     expect(results.find((r) => r.status === 409)?.body).toMatchObject({
       error: { code: 'RESPONSE_ID_CONFLICT' },
     });
-    const rows = await t.db
-      .selectFrom('responses')
-      .select('id')
-      .where('client_id', '=', id)
-      .execute();
+    const rows = await storedResponses(t.db, id);
     expect(rows).toHaveLength(1);
   });
 
@@ -277,12 +258,9 @@ describe.each(testDialects())('POST /api/studies/:study/responses on $dialect', 
         answers: validTestAnswers,
       });
       expect(res).toEqual({ status: 201, body: { id } });
-      const row = await t.db
-        .selectFrom('responses')
-        .select(['agency_code', 'wave_id'])
-        .where('client_id', '=', id)
-        .executeTakeFirstOrThrow();
-      expect(row).toEqual({ agency_code: 'kab-sleman', wave_id: studies.tokenWave.id });
+      const rows = await storedResponses(t.db, id);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ agency_code: 'kab-sleman', wave_id: studies.tokenWave.id });
     });
 
     it('refuses a used token with 409 TOKEN_USED, storing nothing', async () => {
