@@ -1,14 +1,15 @@
-// Cell counts from respondent-level records (a parsed responses CSV), validated row by row.
+// Cell counts folded from respondent-level records (a responses CSV) row by row, validated as they come.
 
 import type { CellCounts, OptionCount, ProfileCount, QuestionCount, StratumInfo } from './cells.ts';
 import { parseHeadcount } from './headcounts-from-records.ts';
 import { RecordError } from './record-error.ts';
+import { cellText } from './cell-text.ts';
 import { compareCodeUnits } from './code-unit-order.ts';
 import { cellKey } from './design.ts';
 
-/** How to read respondent records; see {@link cellCountsFromRecords}. */
+/** How to read respondent records; see {@link createCellFolder}. */
 export interface RecordsOptions {
-  /** Column names in file order (PapaParse's `meta.fields`). */
+  /** Column names in file order (trimmed like every cell). */
   header: readonly string[];
   /** The stratum column. Default `agency`. */
   stratumColumn?: string;
@@ -35,17 +36,38 @@ export interface RecordQuestion {
 }
 
 /** The cells of a set of records and the questions they hold. */
-export interface RecordCells {
+export interface FoldedCells {
   cells: CellCounts;
   questions: RecordQuestion[];
   /** Respondent variables kept in the profiles (domain columns, then other respondent columns). */
   profileVariables: string[];
+}
+
+/** {@link FoldedCells} of records held in memory, with each record's profile. */
+export interface RecordCells extends FoldedCells {
   /** Profile id of each record, in record order (to attach per-respondent scores to the same cells). */
   rowProfiles: Int32Array;
 }
 
+/** Folds respondent rows into cell counts one at a time; see {@link createCellFolder}. */
+export interface CellFolder {
+  /** Column names as the folder reads them (trimmed). */
+  readonly header: readonly string[];
+  /**
+   * Adds one respondent: `fields` in header order, `row` its 1-based data row (for messages).
+   * Returns the respondent's profile id. Throws a {@link RecordError} for an invalid row.
+   */
+  addRow(fields: readonly (string | undefined)[], row: number): number;
+  /** Rows added so far. */
+  readonly rows: number;
+  /** The cells of every row added; throws a {@link RecordError} when there were none. */
+  finish(): FoldedCells;
+}
+
 interface QuestionPlan {
   name: string;
+  /** Position in the header of each of `columns`. */
+  positions: number[];
   multiSelect: boolean;
   /** Categorical: the one column; multi-select: one per option. */
   columns: string[];
@@ -62,11 +84,11 @@ interface CellTally {
 }
 
 function planQuestions(
+  header: readonly string[],
   options: RecordsOptions,
   stratumColumn: string,
   headcountColumn: string | null,
 ) {
-  const { header } = options;
   const seen = new Set<string>();
   for (const column of header) {
     if (column === '') throw new RecordError('a column has no name', 0, null);
@@ -126,6 +148,7 @@ function planQuestions(
       }
       plans.push({
         name: column,
+        positions: [header.indexOf(column)],
         multiSelect: false,
         columns: [column],
         options: [],
@@ -138,7 +161,14 @@ function planQuestions(
       if (plans.some((existing) => existing.name === prefix)) {
         throw new RecordError(`clashes with the multi-select question of that name`, 0, prefix);
       }
-      plan = { name: prefix, multiSelect: true, columns: [], options: [], optionIndex: new Map() };
+      plan = {
+        name: prefix,
+        positions: [],
+        multiSelect: true,
+        columns: [],
+        options: [],
+        optionIndex: new Map(),
+      };
       planByPrefix.set(prefix, plan);
       plans.push(plan);
     }
@@ -146,52 +176,59 @@ function planQuestions(
     plan.optionIndex.set(option, plan.options.length);
     plan.options.push(option);
     plan.columns.push(column);
+    plan.positions.push(header.indexOf(column));
   }
   return { plans, profileVariables };
 }
 
 /**
- * Builds cell counts from respondent-level records, the CSV contract of the `analyze`
- * command: `agency` is the stratum; N_h comes from a `stratum_N` column (constant within an
- * agency) or from frame headcounts; domain and respondent columns become profile variables;
- * the columns `P_x` of a multi-select prefix P form one question (0/1 per option x, all empty =
- * not answered); every other column is a categorical question; an empty cell is "not answered".
+ * Starts folding respondent rows into cell counts, the CSV contract of the `analyze` command:
+ * `agency` is the stratum; N_h comes from a `stratum_N` column (constant within an agency) or
+ * from frame headcounts; domain and respondent columns become profile variables; the columns
+ * `P_x` of a multi-select prefix P form one question (0/1 per option x, all empty = not
+ * answered); every other column is a categorical question; an empty cell is "not answered".
+ * Every cell and header name is trimmed ({@link cellText}) whatever its column's kind. Memory
+ * grows with the cells (agency × profile) and options, never with the rows, so a file of any
+ * length can be streamed through {@link CellFolder.addRow}.
  *
  * Throws a {@link RecordError} naming the row and column for: a missing `agency` or headcount
  * column, an unknown domain column, an empty agency, an agency without a headcount, a headcount
  * that changes within an agency or is not a whole number, more respondents than the headcount
- * (n_h > N_h), and a multi-select value other than 0 or 1 (or only some options answered).
+ * (n_h > N_h), a multi-select value other than 0 or 1 (or only some options answered), and no
+ * rows at all (from `finish`).
  *
  * @example
- * const { cells, questions } = cellCountsFromRecords(records, {
- *   header, domainColumns: ['province', 'gender'], multiSelectPrefixes: ['ms'],
- * });
+ * const folder = createCellFolder({ header, domainColumns: ['province'], multiSelectPrefixes: ['ms'] });
+ * for (const [index, fields] of rows.entries()) folder.addRow(fields, index + 1);
+ * const { cells, questions } = folder.finish();
  */
-export function cellCountsFromRecords(
-  records: readonly Readonly<Record<string, string | undefined>>[],
-  options: RecordsOptions,
-): RecordCells {
+export function createCellFolder(options: RecordsOptions): CellFolder {
+  const header = options.header.map((name) => name.trim());
   const stratumColumn = options.stratumColumn ?? 'agency';
   const headcountColumn =
     options.headcounts === undefined ? (options.headcountColumn ?? 'stratum_N') : null;
-  const { plans, profileVariables } = planQuestions(options, stratumColumn, headcountColumn);
-  if (records.length === 0) throw new RecordError('no data rows', null, null);
+  const { plans, profileVariables } = planQuestions(
+    header,
+    options,
+    stratumColumn,
+    headcountColumn,
+  );
+  const stratumPosition = header.indexOf(stratumColumn);
+  const headcountPosition = headcountColumn === null ? -1 : header.indexOf(headcountColumn);
+  const profilePositions = profileVariables.map((variable) => header.indexOf(variable));
 
   const headcounts = new Map<string, number>();
+  // The headcount text last parsed for each stratum: rows of an agency repeat it.
+  const headcountTexts = new Map<string, string>();
   const respondentsByStratum = new Map<string, number>();
   const profileIds = new Map<string, number>();
   const profiles = new Map<number, Record<string, string | null>>();
   const tallies = new Map<string, CellTally>();
-  const rowProfiles = new Int32Array(records.length);
+  let rows = 0;
 
-  records.forEach((record, index) => {
-    const row = index + 1;
-    const stratum = record[stratumColumn] ?? '';
-    if (stratum === '') throw new RecordError('empty agency', row, stratumColumn);
-
-    let headcount: number | undefined;
+  const headcountOf = (fields: readonly (string | undefined)[], stratum: string, row: number) => {
     if (headcountColumn === null) {
-      headcount = options.headcounts?.get(stratum);
+      const headcount = options.headcounts?.get(stratum);
       if (headcount === undefined) {
         throw new RecordError(
           `agency "${stratum}" has no headcount in the frame`,
@@ -199,26 +236,34 @@ export function cellCountsFromRecords(
           stratumColumn,
         );
       }
-    } else {
-      const text = record[headcountColumn] ?? '';
-      const parsed = parseHeadcount(text);
-      if (parsed === null) {
-        throw new RecordError(
-          `headcount of agency "${stratum}" must be a whole number of at least 1, got "${text}"`,
-          row,
-          headcountColumn,
-        );
-      }
-      const known = headcounts.get(stratum);
-      if (known !== undefined && known !== parsed) {
-        throw new RecordError(
-          `agency "${stratum}" has headcount ${parsed} here but ${known} on an earlier row`,
-          row,
-          headcountColumn,
-        );
-      }
-      headcount = parsed;
+      return headcount;
     }
+    const text = cellText(fields[headcountPosition]);
+    const known = headcounts.get(stratum);
+    if (known !== undefined && headcountTexts.get(stratum) === text) return known;
+    const parsed = parseHeadcount(text);
+    if (parsed === null) {
+      throw new RecordError(
+        `headcount of agency "${stratum}" must be a whole number of at least 1, got "${text}"`,
+        row,
+        headcountColumn,
+      );
+    }
+    if (known !== undefined && known !== parsed) {
+      throw new RecordError(
+        `agency "${stratum}" has headcount ${parsed} here but ${known} on an earlier row`,
+        row,
+        headcountColumn,
+      );
+    }
+    headcountTexts.set(stratum, text);
+    return parsed;
+  };
+
+  const addRow = (fields: readonly (string | undefined)[], row: number): number => {
+    const stratum = cellText(fields[stratumPosition]);
+    if (stratum === '') throw new RecordError('empty agency', row, stratumColumn);
+    const headcount = headcountOf(fields, stratum, row);
     headcounts.set(stratum, headcount);
     const respondents = (respondentsByStratum.get(stratum) ?? 0) + 1;
     if (respondents > headcount) {
@@ -230,8 +275,8 @@ export function cellCountsFromRecords(
     }
     respondentsByStratum.set(stratum, respondents);
 
-    const values = profileVariables.map((variable) => {
-      const value = record[variable] ?? '';
+    const values = profilePositions.map((position) => {
+      const value = cellText(fields[position]);
       return value === '' ? null : value;
     });
     const profileKey = JSON.stringify(values);
@@ -244,7 +289,6 @@ export function cellCountsFromRecords(
         Object.fromEntries(profileVariables.map((variable, i) => [variable, values[i] ?? null])),
       );
     }
-    rowProfiles[index] = profile;
     const key = cellKey(stratum, profile);
     let tally = tallies.get(key);
     if (tally === undefined) {
@@ -258,43 +302,75 @@ export function cellCountsFromRecords(
       tallies.set(key, tally);
     }
     tally.respondents++;
+    for (let q = 0; q < plans.length; q++)
+      foldAnswer(plans[q] as QuestionPlan, q, tally, fields, row);
+    rows++;
+    return profile;
+  };
 
-    plans.forEach((plan, q) => {
-      const counts = tally.choices[q] as number[];
-      if (!plan.multiSelect) {
-        const value = record[plan.name] ?? '';
-        if (value === '') return;
-        let option = plan.optionIndex.get(value);
-        if (option === undefined) {
-          option = plan.options.length;
-          plan.optionIndex.set(value, option);
-          plan.options.push(value);
-        }
-        tally.bases[q] = (tally.bases[q] as number) + 1;
-        counts[option] = (counts[option] ?? 0) + 1;
-        return;
-      }
-      const cellsOfRow = plan.columns.map((column) => (record[column] ?? '').trim());
-      const answered = cellsOfRow.filter((value) => value !== '').length;
-      if (answered === 0) return;
-      cellsOfRow.forEach((value, option) => {
-        const column = plan.columns[option] as string;
-        if (value === '') {
-          throw new RecordError(
-            `multi-select "${plan.name}" is answered in other columns of this row but empty here`,
-            row,
-            column,
-          );
-        }
-        if (value !== '0' && value !== '1') {
-          throw new RecordError(`multi-select value must be 0 or 1, got "${value}"`, row, column);
-        }
-        if (value === '1') counts[option] = (counts[option] ?? 0) + 1;
-      });
-      tally.bases[q] = (tally.bases[q] as number) + 1;
-    });
+  const finish = (): FoldedCells => {
+    if (rows === 0) throw new RecordError('no data rows', null, null);
+    return collect(plans, headcounts, tallies, profiles, profileVariables);
+  };
+
+  return {
+    header,
+    addRow,
+    finish,
+    get rows() {
+      return rows;
+    },
+  };
+}
+
+function foldAnswer(
+  plan: QuestionPlan,
+  q: number,
+  tally: CellTally,
+  fields: readonly (string | undefined)[],
+  row: number,
+): void {
+  const counts = tally.choices[q] as number[];
+  if (!plan.multiSelect) {
+    const value = cellText(fields[plan.positions[0] as number]);
+    if (value === '') return;
+    let option = plan.optionIndex.get(value);
+    if (option === undefined) {
+      option = plan.options.length;
+      plan.optionIndex.set(value, option);
+      plan.options.push(value);
+    }
+    tally.bases[q] = (tally.bases[q] as number) + 1;
+    counts[option] = (counts[option] ?? 0) + 1;
+    return;
+  }
+  const cellsOfRow = plan.positions.map((position) => cellText(fields[position]));
+  const answered = cellsOfRow.filter((value) => value !== '').length;
+  if (answered === 0) return;
+  cellsOfRow.forEach((value, option) => {
+    const column = plan.columns[option] as string;
+    if (value === '') {
+      throw new RecordError(
+        `multi-select "${plan.name}" is answered in other columns of this row but empty here`,
+        row,
+        column,
+      );
+    }
+    if (value !== '0' && value !== '1') {
+      throw new RecordError(`multi-select value must be 0 or 1, got "${value}"`, row, column);
+    }
+    if (value === '1') counts[option] = (counts[option] ?? 0) + 1;
   });
+  tally.bases[q] = (tally.bases[q] as number) + 1;
+}
 
+function collect(
+  plans: readonly QuestionPlan[],
+  headcounts: ReadonlyMap<string, number>,
+  tallies: ReadonlyMap<string, CellTally>,
+  profiles: Map<number, Record<string, string | null>>,
+  profileVariables: string[],
+): FoldedCells {
   const strata = new Map<string, StratumInfo>();
   for (const [stratum, populationSize] of headcounts)
     strata.set(stratum, { populationSize, attributes: {} });
@@ -333,10 +409,31 @@ export function cellCountsFromRecords(
     options: plan.multiSelect ? [...plan.options] : [...plan.options].sort(compareCodeUnits),
     multiSelect: plan.multiSelect,
   }));
-  return {
-    cells: { strata, profiles, respondents, bases, choices },
-    questions,
-    profileVariables,
-    rowProfiles,
-  };
+  return { cells: { strata, profiles, respondents, bases, choices }, questions, profileVariables };
+}
+
+/**
+ * Builds cell counts from respondent-level records held in memory: {@link createCellFolder}
+ * over every record, in order, with each record's profile id. Same contract and errors.
+ *
+ * @example
+ * const { cells, questions } = cellCountsFromRecords(records, {
+ *   header, domainColumns: ['province', 'gender'], multiSelectPrefixes: ['ms'],
+ * });
+ */
+export function cellCountsFromRecords(
+  records: readonly Readonly<Record<string, string | undefined>>[],
+  options: RecordsOptions,
+): RecordCells {
+  const folder = createCellFolder(options);
+  const rowProfiles = new Int32Array(records.length);
+  // Records are keyed by the names as given; the folder reads them trimmed.
+  const names = options.header;
+  records.forEach((record, index) => {
+    rowProfiles[index] = folder.addRow(
+      names.map((name) => record[name]),
+      index + 1,
+    );
+  });
+  return { ...folder.finish(), rowProfiles };
 }

@@ -5,10 +5,11 @@ import { calibrationResiduals } from './calibration-residuals.ts';
 import { cellKey } from './design.ts';
 import { designEffect, effectiveSampleSize, kishDesignEffect } from './design-effect.ts';
 import { resolveDomains, type DomainSpec } from './domains.ts';
-import { isLowReliability, type MeanEstimate } from './results.ts';
+import { intervalCase } from './interval-rules.ts';
+import { meanInterval } from './mean-intervals.ts';
+import { emptyRowFlags, estimateFlags, type MeanEstimate } from './results.ts';
 import type { ScoreCount } from './score-cells.ts';
-import { stratifiedVariance, stratumFactors } from './stratified-variance.ts';
-import { tQuantile } from './t-quantile.ts';
+import { stratifiedVariance, stratumFactors, withoutVarianceNoise } from './stratified-variance.ts';
 import type { Weighting } from './weighting.ts';
 
 /** Options of {@link estimateMeans}. */
@@ -83,8 +84,11 @@ function indexScores(
  * z_i = w_i (s_i − μ̂) / Σw (0 for everyone else), so per cell Σz = w (Σs − μ̂ n)/Σw and
  * Σz² = w² (Σs² − 2μ̂ Σs + μ̂² n)/(Σw)²; the variance is the stratified one with finite-population
  * correction (and calibration residuals under post-stratified or raked weights), exactly as for
- * proportions. The interval is μ̂ ± t_{df, 1−α/2} · SE with df = respondents − strata among them;
- * [μ̂, μ̂] when every stratum is a census, and null when SE = 0 or df < 1 otherwise. A share
+ * proportions, with the same rounding-noise rule (`withoutVarianceNoise`). The interval follows
+ * the rule shared with proportions (`intervalCase`, see {@link meanInterval}): μ̂ ± t_{df} · SE
+ * with df = respondents − strata among them; [μ̂, μ̂] for a census with SE 0 (under raked
+ * weights a census can have SE > 0 and then gets the t interval); null at df < 1 and at SE 0
+ * outside a census, flagged. Flags as for proportions (`estimateFlags`). A share
  * (e.g. the share classed "Baik") is the mean of a 0/1 score. Reference: Lumley (2010), 2.2–2.3.
  *
  * @example
@@ -156,7 +160,7 @@ export function estimateMeans(
             deff: null,
             nEff: null,
             kishDeff: null,
-            flags: { lowReliability: true, census: false },
+            flags: { ...emptyRowFlags },
           });
           return;
         }
@@ -165,6 +169,8 @@ export function estimateMeans(
         stratumSums.fill(0);
         stratumSquares.fill(0);
         stratumSeen.fill(0);
+        // Σz² and Σd², which bound every term of the variance (see withoutVarianceNoise).
+        let magnitude = 0;
         for (const e of entries) {
           const cell = columns.cells[e] as number;
           const w = weights[cell] as number;
@@ -177,6 +183,7 @@ export function estimateMeans(
           );
           cellSums[cell] = w * (sum - mean * count) * inverse;
           cellSquares[cell] = w * w * centred * inverse * inverse;
+          magnitude += cellSquares[cell] as number;
           stratumSeen[design.cellStratum[cell] as number] = 1;
         }
         if (residuals !== null) {
@@ -188,6 +195,7 @@ export function estimateMeans(
             const count = design.cellCount[cell] as number;
             stratumSums[h] = (stratumSums[h] as number) - count * delta;
             stratumSquares[h] = (stratumSquares[h] as number) + count * delta * delta;
+            magnitude += count * delta * delta;
           }
         }
         for (const e of entries) {
@@ -208,16 +216,13 @@ export function estimateMeans(
           strataInBase++;
           if ((factors.scales[h] as number) > 0) census = false;
         });
-        const variance = stratifiedVariance(factors, stratumSums, stratumSquares);
+        const variance = withoutVarianceNoise(
+          stratifiedVariance(factors, stratumSums, stratumSquares),
+          magnitude,
+        );
         const se = Math.sqrt(variance);
         const df = n - strataInBase;
-        let ci: { low: number; high: number } | null = null;
-        if (se > 0 && df >= 1) {
-          const half = tQuantile(1 - (1 - level) / 2, df) * se;
-          ci = { low: mean - half, high: mean + half };
-        } else if (census) {
-          ci = { low: mean, high: mean };
-        }
+        const ci = meanInterval({ estimate: mean, se, df, census, level });
         const spread =
           (weightedSquares - 2 * mean * weightedSum + mean * mean * weighted) / weighted;
         const deff = designEffect(variance, spread, n, weighted);
@@ -234,7 +239,16 @@ export function estimateMeans(
           deff,
           nEff,
           kishDeff: kishDesignEffect(n, weighted, weighted2),
-          flags: { lowReliability: isLowReliability({ census, nBase: n, nEff }), census },
+          flags: estimateFlags({
+            intervalCase: intervalCase({ se, df, census }),
+            census,
+            nBase: n,
+            nEff,
+            df,
+            ci,
+            estimate: mean,
+            proportion: false,
+          }),
         });
       });
     }

@@ -13,8 +13,14 @@ import {
   type TQuantileFunction,
 } from './proportion-intervals.ts';
 import { fitInterceptLogit } from './logit-fit.ts';
-import { isLowReliability, type ProportionEstimate } from './results.ts';
-import { stratumFactors, stratumTerm, type StratumFactors } from './stratified-variance.ts';
+import { intervalCase } from './interval-rules.ts';
+import { emptyRowFlags, estimateFlags, type ProportionEstimate } from './results.ts';
+import {
+  stratumFactors,
+  stratumTerm,
+  withoutVarianceNoise,
+  type StratumFactors,
+} from './stratified-variance.ts';
 import { tQuantile } from './t-quantile.ts';
 import type { Weighting } from './weighting.ts';
 
@@ -34,17 +40,6 @@ export interface ProportionOptions {
   /** Confidence level. Default 0.95. */
   level?: number;
 }
-
-/**
- * Where the true variance is 0 (a census domain's share under calibrated weights, say), the
- * computed one is rounding noise: sums of squares formed by cancellation, and calibration
- * residuals of totals that cancel. Left in, an SE of 1e-9 or 1e-16 gets a design interval (or a
- * Korn–Graubard one with shape parameters of 1e33) where the SE is 0, and whether it does
- * depends on the order the cells were summed in. A variance at most this fraction of the
- * magnitude of the sums it came from is 0. On the R fixtures noise stays under 1e-16 of it and
- * real variances over 1e-5.
- */
-const varianceNoise = 1e-12;
 
 interface ResolvedQuestion {
   name: string;
@@ -217,8 +212,10 @@ interface CalibratedParts {
  * post-stratified or raked weights, z is first replaced by its calibration residuals (see
  * `calibrationResiduals`). Only per-(domain, stratum) sums of n, Σw, Σw² are needed without
  * calibration, so each breakdown is one pass over the cells. A variance within rounding of 0
- * (at most 1e-12 of the sums of squares it is formed from) is 0. df = respondents in the base −
- * strata among them; deff against SRSWOR; intervals by {@link proportionInterval}.
+ * (at most 1e-12 of the sums of squares it is formed from) is 0 (`withoutVarianceNoise`, shared
+ * with means). df = respondents in the base − strata among them; deff against SRSWOR;
+ * intervals by {@link proportionInterval} under the rule shared with means (`intervalCase`);
+ * flags (low reliability as NCHS, no interval, df below 8) by `estimateFlags`.
  * Reference: Lumley (2010), Complex Surveys, 2.2–2.4 and 7; Wolter (2007), 6.
  *
  * @example
@@ -362,7 +359,7 @@ function estimateQuestion(pass: Pass, rows: ProportionEstimate[]): void {
           deff: null,
           nEff: null,
           kishDeff: null,
-          flags: { lowReliability: true, census: false },
+          flags: { ...emptyRowFlags },
         });
       }
       return;
@@ -378,12 +375,16 @@ function estimateQuestion(pass: Pass, rows: ProportionEstimate[]): void {
         nOption += optionN[slot] as number;
         weightedOption += optionW[slot] as number;
       }
-      const estimate = weightedOption / weightedBase;
+      // Nobody or everybody chose it: exactly 0 or 1, whatever rounding the weighted sums left.
+      const estimate = nOption === 0 ? 0 : nOption === nBase ? 1 : weightedOption / weightedBase;
       const parts =
         levelParts === null ? null : calibratedOption(pass, levelParts, level, k, weightedBase);
       // Variance of the ratio with z centred at `center` (p̂; R's logit interval uses its GLM fit).
       const varianceAt = (center: number): number => {
-        if (parts !== null) return withoutNoise(calibratedVariance(pass.factors, parts, center));
+        if (parts !== null) {
+          const { variance, magnitude } = calibratedVariance(pass.factors, parts, center);
+          return withoutVarianceNoise(variance, magnitude);
+        }
         let sum = 0;
         let magnitude = 0;
         for (let p = start; p < end; p++) {
@@ -402,38 +403,42 @@ function estimateQuestion(pass: Pass, rows: ProportionEstimate[]): void {
           sum += stratumTerm(pass.factors, pairs.pairStratum[pair] as number, s1, s2);
           magnitude += s2;
         }
-        return withoutNoise({ variance: sum, magnitude });
+        return withoutVarianceNoise(sum, magnitude);
       };
-      const variance = varianceAt(estimate);
+      const variance = estimate === 0 || estimate === 1 ? 0 : varianceAt(estimate);
       const se = Math.sqrt(variance);
-      const logitCenter = pass.intervalMethods.includes('logit')
-        ? glmCenter(pass, level, k, estimate, se, df, weightedBase, nBase)
-        : undefined;
-      const logitSe = logitCenter === undefined ? se : Math.sqrt(varianceAt(logitCenter));
+      const kind = intervalCase({ se, df, census });
+      const center =
+        kind === 'design' && pass.intervalMethods.includes('logit')
+          ? glmCenter(pass, level, k, weightedBase, nBase)
+          : undefined;
+      // R's GLM can diverge under large relative weights; proportionInterval then uses the
+      // closed form at p̂ (a centre outside (0, 1) has no variance to recompute).
+      const glm =
+        center !== undefined && center > 0 && center < 1
+          ? { center, se: Math.sqrt(varianceAt(center)) }
+          : undefined;
       const intervals: Partial<Record<IntervalMethod, ConfidenceInterval>> = {};
       for (const method of pass.intervalMethods) {
-        intervals[method] = proportionInterval(
-          {
-            estimate,
-            se: method === 'logit' ? logitSe : se,
-            df,
-            nBase,
-            census,
-            level: pass.confidenceLevel,
-            logitCenter,
-          },
+        const interval = proportionInterval(
+          { estimate, se, df, nBase, census, level: pass.confidenceLevel, ...(glm && { glm }) },
           method,
           pass.quantile,
         );
+        if (interval !== null) intervals[method] = interval;
       }
-      const ci = intervals[pass.intervalMethods[0] as IntervalMethod] as ConfidenceInterval;
+      const ci = intervals[pass.intervalMethods[0] as IntervalMethod] ?? null;
       const deff = designEffect(variance, estimate * (1 - estimate), nBase, weightedBase);
       const nEff = effectiveSampleSize(nBase, deff);
-      const lowReliability = isLowReliability({
+      const flags = estimateFlags({
+        intervalCase: kind,
         census,
         nBase,
         nEff,
-        intervalWidth: ci.high - ci.low,
+        df,
+        ci,
+        estimate,
+        proportion: true,
       });
       rows.push({
         question: question.name,
@@ -450,25 +455,21 @@ function estimateQuestion(pass: Pass, rows: ProportionEstimate[]): void {
         deff,
         nEff,
         kishDeff,
-        flags: { lowReliability, census },
+        flags,
       });
     });
   });
 }
 
 // R centres the logit interval on an IRLS fit rather than on p̂ itself (see fitInterceptLogit);
-// only needed where the interval is design-based.
+// only asked for where the interval is design-based. NaN when the fit diverges.
 function glmCenter(
   pass: Pass,
   level: number,
   k: number,
-  estimate: number,
-  se: number,
-  df: number,
   weightedBase: number,
   nBase: number,
-): number | undefined {
-  if (!(se > 0 && estimate > 0 && estimate < 1 && df >= 1)) return undefined;
+): number {
   const { entries, question, weighting, scratch } = pass;
   const index = question.index as QuestionIndex;
   const chosen = entries.chosen[k] as Float64Array;
@@ -609,7 +610,7 @@ function calibratedOption(
 }
 
 // The variance under calibrated weights with z centred at c, from the parts (see CalibratedParts),
-// and the magnitude of the terms it was summed from (see `withoutNoise`).
+// and the magnitude of the terms it was summed from (see `withoutVarianceNoise`).
 function calibratedVariance(
   factors: StratumFactors,
   parts: CalibratedParts,
@@ -638,9 +639,4 @@ function calibratedVariance(
       c * c * (parts.rBB[h] as number);
   }
   return { variance, magnitude };
-}
-
-// A variance within rounding of 0 is 0 (see `varianceNoise`).
-function withoutNoise({ variance, magnitude }: { variance: number; magnitude: number }): number {
-  return variance <= varianceNoise * magnitude ? 0 : variance;
 }

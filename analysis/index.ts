@@ -18,10 +18,10 @@ export type {
   WeightSummary,
   Weighting,
 } from './weighting.ts';
-export { matchMargin, stratumTotals } from './margin-levels.ts';
+export { marginFromShares, matchMargin, stratumTotals } from './margin-levels.ts';
 export type { MarginLevels, PopulationTotals } from './margin-levels.ts';
 export { postStratify } from './post-stratify.ts';
-export { rake } from './rake.ts';
+export { rake, RakingError } from './rake.ts';
 export type { RakeOptions, RakeResult, RakingMargin } from './rake.ts';
 export { trimWeights } from './trim-weights.ts';
 export type { TrimOptions } from './trim-weights.ts';
@@ -31,10 +31,16 @@ export type { ProportionOptions, QuestionRequest } from './estimate-proportions.
 export { estimateMeans } from './estimate-means.ts';
 export type { MeanOptions } from './estimate-means.ts';
 export type { DomainLabel, EstimateFlags, MeanEstimate, ProportionEstimate } from './results.ts';
+export { emptyRowFlags, estimateFlags, isLowReliability } from './results.ts';
+export { intervalCase } from './interval-rules.ts';
+export type { IntervalCase, IntervalSituation } from './interval-rules.ts';
+export { meanInterval } from './mean-intervals.ts';
+export type { MeanInterval, MeanIntervalBasis, MeanIntervalInput } from './mean-intervals.ts';
 
 export {
   clopperPearsonInterval,
   kornGraubardInterval,
+  kornGraubardWithEffectiveN,
   logitInterval,
   proportionInterval,
   waldInterval,
@@ -48,7 +54,13 @@ export type {
 export { fitInterceptLogit } from './logit-fit.ts';
 export type { LogitFit } from './logit-fit.ts';
 export { designEffect, kishDesignEffect } from './design-effect.ts';
-export { stratifiedVariance, stratumFactors, stratumTerm } from './stratified-variance.ts';
+export {
+  stratifiedVariance,
+  stratumFactors,
+  stratumTerm,
+  varianceNoise,
+  withoutVarianceNoise,
+} from './stratified-variance.ts';
 export type { StratumFactors } from './stratified-variance.ts';
 export { calibrationResiduals } from './calibration-residuals.ts';
 export type { CalibrationResiduals } from './calibration-residuals.ts';
@@ -67,10 +79,21 @@ export {
 } from './perception-index.ts';
 export type { IndexGrade, PerceptionIndex } from './perception-index.ts';
 
-export { cellCountsFromRecords } from './cells-from-records.ts';
-export type { RecordCells, RecordQuestion, RecordsOptions } from './cells-from-records.ts';
-export { headcountsFromRecords, parseHeadcount } from './headcounts-from-records.ts';
-export type { FrameColumns } from './headcounts-from-records.ts';
+export { cellCountsFromRecords, createCellFolder } from './cells-from-records.ts';
+export type {
+  CellFolder,
+  FoldedCells,
+  RecordCells,
+  RecordQuestion,
+  RecordsOptions,
+} from './cells-from-records.ts';
+export { cellText } from './cell-text.ts';
+export {
+  createHeadcountFolder,
+  headcountsFromRecords,
+  parseHeadcount,
+} from './headcounts-from-records.ts';
+export type { FrameColumns, HeadcountFolder } from './headcounts-from-records.ts';
 export { RecordError } from './record-error.ts';
 
 export { tQuantile } from './t-quantile.ts';
@@ -79,3 +102,20 @@ export { betaQuantile, betaQuantilePoint } from './beta-quantile.ts';
 export type { UnitPoint } from './beta-quantile.ts';
 export { betaTails, regularizedIncompleteBeta } from './incomplete-beta.ts';
 export { logBeta, logGamma } from './log-gamma.ts';
+
+export { suppressCells } from './cell-suppression.ts';
+export type {
+  SuppressionCell,
+  SuppressionReason,
+  SuppressionRelation,
+} from './cell-suppression.ts';
+export { agencyContrast } from './agency-contrast.ts';
+export type { AgencyContrast } from './agency-contrast.ts';
+export { decideDisclosure } from './decide-disclosure.ts';
+export type {
+  DisclosableRow,
+  Disclosure,
+  DisclosureRules,
+  DomainNesting,
+  ShareBound,
+} from './decide-disclosure.ts';

@@ -80,3 +80,41 @@ export function matchMargin(
 export function stratumTotals(design: SurveyDesign): Map<string, number> {
   return new Map(design.strata.map((id, index) => [id, design.populationSizes[index] as number]));
 }
+
+/** How far the shares of a margin may add up from 1 (rounding of typed decimals, not 0.9). */
+const shareSumTolerance = 1e-9;
+
+/**
+ * Population totals of a margin given as shares of a total: total × share for each level.
+ * Shares must be positive and add up to 1 (within 1e-9): shares that do not (F 0.42, M 0.48)
+ * are an error naming the margin and their sum, never silently rescaled.
+ *
+ * @example
+ * marginFromShares('sex', { F: 0.52, M: 0.48 }, 45380); // Map { F → 23597.6, M → 21782.4 }
+ */
+export function marginFromShares(
+  variable: string,
+  shares: PopulationTotals,
+  total: number,
+): Map<string, number> {
+  const entries = totalsEntries(shares);
+  if (entries.length === 0) throw new Error(`margin "${variable}": no shares given`);
+  let sum = 0;
+  for (const [level, share] of entries) {
+    if (!(Number.isFinite(share) && share > 0 && share <= 1)) {
+      throw new Error(`margin "${variable}": share of "${level}" must be in (0, 1], got ${share}`);
+    }
+    sum += share;
+  }
+  if (Math.abs(sum - 1) > shareSumTolerance) {
+    throw new Error(
+      `margin "${variable}": shares add up to ${Number(sum.toPrecision(12))}, not 1 (${entries
+        .map(([level, share]) => `${level}:${share}`)
+        .join(',')}); give every level's share of the population`,
+    );
+  }
+  if (!(Number.isFinite(total) && total > 0)) {
+    throw new Error(`margin "${variable}": the total must be positive, got ${total}`);
+  }
+  return new Map(entries.map(([level, share]) => [level, total * share]));
+}

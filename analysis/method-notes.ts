@@ -71,8 +71,10 @@ export function methodNotes(weighting: Weighting): MethodNote[] {
     {
       code: 'no-interval-rule',
       text:
-        'Where the design gives no interval (0% or 100%, standard error 0, or no degrees of freedom), the interval ' +
-        'is exact Clopper–Pearson on the unweighted base; for a census it is the estimate itself.',
+        "Where R's logistic fit fails although the standard error is above 0, the logit interval is computed in closed " +
+        'form at the estimate. At 0% or 100% (standard error 0) the interval is Korn–Graubard with the unweighted base ' +
+        'as effective n (NCHS). A base of census agencies with standard error 0 has no sampling error: the interval is ' +
+        'the estimate itself. With no degrees of freedom there is no interval, and the row is flagged.',
     },
   );
   return notes;

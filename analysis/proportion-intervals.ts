@@ -1,6 +1,7 @@
 // Confidence intervals for a weighted proportion (logit, Wald, Korn–Graubard) and the rule for edge cases.
 
 import { betaQuantile } from './beta-quantile.ts';
+import { intervalCase } from './interval-rules.ts';
 import { normalQuantile } from './normal-quantile.ts';
 import { tQuantile } from './t-quantile.ts';
 
@@ -8,11 +9,17 @@ import { tQuantile } from './t-quantile.ts';
 export type IntervalMethod = 'logit' | 'wald' | 'korn-graubard';
 
 /**
- * What an interval rests on: the design-based formula, the census rule (no sampling error:
- * [p̂, p̂]) or the fallback for designs that give no usable interval (Clopper–Pearson on the
- * unweighted base).
+ * What an interval rests on (see {@link intervalCase} for when each applies):
+ *
+ * - `design`: the method's design-based formula (for logit, centred where R's `svyciprop`
+ *   centres it: its GLM fit, within about 1e-9 of p̂);
+ * - `closed-form-logit`: the logit formula centred at p̂, where R's GLM fails although SE > 0
+ *   (it diverges under large relative weights and R returns [0, 0] or [0, NaN]);
+ * - `census`: SE 0 and every stratum a census: no sampling error, [p̂, p̂];
+ * - `korn-graubard-base-n`: SE 0 outside a census (p̂ of 0 or 1): Korn–Graubard with the
+ *   unweighted base as effective n, whichever method was asked for (NCHS).
  */
-export type IntervalBasis = 'design' | 'census' | 'unweighted-clopper-pearson';
+export type IntervalBasis = 'design' | 'closed-form-logit' | 'census' | 'korn-graubard-base-n';
 
 export interface ConfidenceInterval {
   low: number;
@@ -24,20 +31,23 @@ export interface ConfidenceInterval {
 /** What an interval for a proportion needs. */
 export interface ProportionIntervalInput {
   estimate: number;
+  /** Standard error at p̂, rounding noise removed. */
   se: number;
   /** Design degrees of freedom: respondents in the base − strata among them. */
   df: number;
   /** Unweighted respondents in the base. */
   nBase: number;
-  /** True when every stratum of the base is a census (n_h = N_h), so there is no sampling error. */
+  /** True when every stratum of the base is a census (n_h = N_h). */
   census: boolean;
   /** Confidence level; default 0.95. */
   level?: number;
   /**
-   * Where the logit interval is centred: R's `svyciprop` uses the fitted value of an IRLS
-   * logistic fit (see `fitInterceptLogit`), within about 1e-9 of p̂. Default p̂.
+   * R's logit interval is centred on the fitted value of an IRLS logistic fit (see
+   * `fitInterceptLogit`) with the SE recomputed there. Used when the fit is usable (finite,
+   * within 1e-4 of p̂ on the logit scale, and its interval contains p̂); otherwise, or when
+   * absent, the closed-form interval at p̂.
    */
-  logitCenter?: number;
+  glm?: { center: number; se: number };
 }
 
 /** A t quantile function, so callers can memoize R's `qt` across many rows. */
@@ -94,12 +104,40 @@ export function kornGraubardInterval(
   level = 0.95,
   quantile: TQuantileFunction = tQuantile,
 ): [number, number] {
+  return kornGraubardWithEffectiveN(
+    estimate,
+    (estimate * (1 - estimate)) / (se * se),
+    df,
+    nBase,
+    level,
+    quantile,
+  );
+}
+
+/**
+ * The Korn–Graubard interval for a given effective n before the df adjustment:
+ * n* = nEffective · (t_{n−1, α/2} / t_{df, α/2})², then Clopper–Pearson with n*p̂ successes in
+ * n* trials (0 as the lower end at p̂ = 0, 1 as the upper end at p̂ = 1). With nEffective = n
+ * this is the NCHS interval for a proportion of 0 or 1 (Parker et al. 2017, Vital Health Stat
+ * 2(175)). Needs df ≥ 1 and n ≥ 2.
+ *
+ * @example
+ * kornGraubardWithEffectiveN(0, 40, 39, 40); // [0, 1 − 0.025^(1/40)] = Clopper–Pearson's
+ */
+export function kornGraubardWithEffectiveN(
+  estimate: number,
+  nEffective: number,
+  df: number,
+  nBase: number,
+  level = 0.95,
+  quantile: TQuantileFunction = tQuantile,
+): [number, number] {
   const alpha = 1 - level;
   const ratio = quantile(alpha / 2, nBase - 1) / quantile(alpha / 2, df);
-  const nEffective = ((estimate * (1 - estimate)) / (se * se)) * ratio * ratio;
+  const n = nEffective * ratio * ratio;
   return [
-    betaQuantile(alpha / 2, nEffective * estimate, nEffective * (1 - estimate) + 1),
-    betaQuantile(1 - alpha / 2, nEffective * estimate + 1, nEffective * (1 - estimate)),
+    estimate === 0 ? 0 : betaQuantile(alpha / 2, n * estimate, n * (1 - estimate) + 1),
+    estimate === 1 ? 1 : betaQuantile(1 - alpha / 2, n * estimate + 1, n * (1 - estimate)),
   ];
 }
 
@@ -123,38 +161,72 @@ export function clopperPearsonInterval(x: number, n: number, level = 0.95): [num
 }
 
 /**
- * A confidence interval for a weighted proportion by the chosen method, with this platform's
- * rule where the design gives no usable interval (R returns NaN or a zero-width interval):
+ * How far (on the logit scale) a GLM centre may be from p̂ and still be the fit R meant. R stops
+ * IRLS on a relative deviance change of 1e-8, which leaves the centre up to a few 1e-6 off on
+ * the logit scale for p̂ near 0 (2.2e-6 seen in the extreme-weight fixtures); a diverged fit is
+ * off by far more (logit −2e15, or NaN).
+ */
+const glmCenterTolerance = 1e-4;
+
+function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
+/**
+ * A confidence interval for a weighted proportion by the chosen method, following the interval
+ * rule shared with means ({@link intervalCase}):
  *
- * - when p̂ is 0 or 1, the SE is 0, or df < 1, and every stratum of the base is a census:
- *   there is no sampling error, and the interval is [p̂, p̂] (basis `census`);
- * - otherwise in those cases: Clopper–Pearson on the unweighted base, x = p̂ · n_base successes
- *   in n_base trials (basis `unweighted-clopper-pearson`), whichever method was asked for.
- *   It always contains p̂, and for p̂ = 0 it is [0, 1 − (α/2)^(1/n)].
+ * - `census` (SE 0, every stratum a census): [p̂, p̂];
+ * - `no-degrees-of-freedom` (df < 1): null, no interval (never one that ignores the weights);
+ * - `zero-variance` (SE 0 outside a census; p̂ of 0 or 1): Korn–Graubard with effective n = the
+ *   unweighted base n (df-adjusted), for every method; at p̂ = 0 that is [0, 1 − (α/2)^(1/n*)];
+ * - `design`: logit (R's GLM centre where the fit is usable, else the closed form at p̂), Wald or
+ *   Korn–Graubard.
+ *
+ * Every interval returned contains p̂; the logit one is never narrower than the closed form
+ * allows (beyond the 1e-9 by which R's GLM centre differs from p̂).
  *
  * @example
- * proportionInterval({ estimate: 0, se: 0, df: 9, nBase: 10, census: false }, 'logit');
- * // { low: 0, high: 0.3084…, method: 'logit', basis: 'unweighted-clopper-pearson' }
+ * proportionInterval({ estimate: 0.25, se: 0.25, df: 516, nBase: 526, census: false }, 'logit');
+ * // { low: 0.0240…, high: 0.8210…, method: 'logit', basis: 'closed-form-logit' }
  */
 export function proportionInterval(
   input: ProportionIntervalInput,
   method: IntervalMethod,
   quantile: TQuantileFunction = tQuantile,
-): ConfidenceInterval {
-  const { estimate, se, df, nBase, census } = input;
+): ConfidenceInterval | null {
+  const { estimate, df, nBase, census } = input;
   const level = input.level ?? 0.95;
   if (!(level > 0 && level < 1))
     throw new Error(`confidence level must be in (0, 1), got ${level}`);
-  const degenerate = !(se > 0) || !(estimate > 0 && estimate < 1) || !(df >= 1);
-  if (degenerate) {
-    if (census) return { low: estimate, high: estimate, method, basis: 'census' };
-    const [low, high] = clopperPearsonInterval(estimate * nBase, nBase, level);
-    return { low, high, method, basis: 'unweighted-clopper-pearson' };
+  if (!(estimate >= 0 && estimate <= 1))
+    throw new Error(`a proportion must be in [0, 1], got ${estimate}`);
+  // p̂ of 0 or 1 has no variance whatever rounding left in the SE.
+  const se = estimate === 0 || estimate === 1 ? 0 : input.se;
+  const kind = intervalCase({ se, df, census });
+  if (kind === 'census') return { low: estimate, high: estimate, method, basis: 'census' };
+  if (kind === 'no-degrees-of-freedom') return null;
+  if (kind === 'zero-variance') {
+    const [low, high] = kornGraubardWithEffectiveN(estimate, nBase, df, nBase, level, quantile);
+    return { low, high, method, basis: 'korn-graubard-base-n' };
   }
-  let bounds: [number, number];
   if (method === 'logit') {
-    bounds = logitInterval(estimate, se, df, level, quantile, input.logitCenter ?? estimate);
-  } else if (method === 'wald') bounds = waldInterval(estimate, se, level);
-  else bounds = kornGraubardInterval(estimate, se, df, nBase, level, quantile);
-  return { low: bounds[0], high: bounds[1], method, basis: 'design' };
+    const glm = input.glm;
+    if (
+      glm !== undefined &&
+      glm.se > 0 &&
+      Number.isFinite(glm.se) &&
+      Math.abs(logit(glm.center) - logit(estimate)) <= glmCenterTolerance
+    ) {
+      const [low, high] = logitInterval(estimate, glm.se, df, level, quantile, glm.center);
+      if (low <= estimate && estimate <= high) return { low, high, method, basis: 'design' };
+    }
+    const [low, high] = logitInterval(estimate, se, df, level, quantile);
+    return { low, high, method, basis: 'closed-form-logit' };
+  }
+  const [low, high] =
+    method === 'wald'
+      ? waldInterval(estimate, se, level)
+      : kornGraubardInterval(estimate, se, df, nBase, level, quantile);
+  return { low, high, method, basis: 'design' };
 }

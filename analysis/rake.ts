@@ -13,8 +13,8 @@ export interface RakingMargin {
 export interface RakeOptions {
   /**
    * Stop when no cell of the margins' cross table changes its weighted count by more than
-   * `tolerance` × Σw (initial weights) between two passes. Default 1e-8 (R's
-   * `rake(control = list(epsilon = 1e-8))`).
+   * `tolerance` × Σw (initial weights) between two passes (R's `rake(control = list(epsilon))`)
+   * and every level of every margin is within `tolerance` × Σw of its total. Default 1e-8.
    */
   tolerance?: number;
   /** Passes over all margins before giving up. Default 100. */
@@ -28,9 +28,65 @@ export interface RakeResult {
   weighting: Weighting;
   /** Passes over all margins made (the last one is the pass that met the tolerance). */
   iterations: number;
+  /** Always true: raking that does not meet every margin throws a {@link RakingError}. */
   converged: boolean;
   /** Largest change of a cross-table cell in the last pass. */
   lastChange: number;
+  /** Largest |Σw − total| over the levels of every margin at the end (≤ tolerance × Σw). */
+  largestGap: number;
+}
+
+/**
+ * Raking that cannot meet its margins: after the last pass the margin `variable`'s level
+ * `level` has weighted total `achieved` against its population total `total` (gap = achieved −
+ * total), beyond the tolerance. Margins that contradict each other (an agency whose respondents
+ * are all women, raked to its headcount and a national sex share below it) end here, as do
+ * margins that need more passes than allowed.
+ */
+export class RakingError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly level: string,
+    readonly achieved: number,
+    readonly total: number,
+    readonly allowed: number,
+    readonly iterations: number,
+  ) {
+    super(
+      `raking cannot meet margin "${variable}": level "${level}" has weighted total ${achieved} ` +
+        `against its population total ${total} (gap ${achieved - total}, tolerance ${allowed}) ` +
+        `after ${iterations} passes; the margins contradict each other or need more passes`,
+    );
+    this.name = 'RakingError';
+  }
+}
+
+interface MarginGap {
+  margin: MarginLevels;
+  level: number;
+  achieved: number;
+  gap: number;
+}
+
+// The level farthest from its total, over every margin, for the current weights.
+function largestMarginGap(
+  margins: readonly MarginLevels[],
+  weights: Float64Array,
+  counts: Float64Array,
+): MarginGap {
+  let worst: MarginGap = { margin: margins[0] as MarginLevels, level: 0, achieved: 0, gap: -1 };
+  for (const margin of margins) {
+    const sums = new Float64Array(margin.levels.length);
+    for (let cell = 0; cell < weights.length; cell++) {
+      const level = margin.levelOfCell[cell] as number;
+      sums[level] = (sums[level] as number) + (weights[cell] as number) * (counts[cell] as number);
+    }
+    sums.forEach((achieved, level) => {
+      const gap = Math.abs(achieved - (margin.totals[level] as number));
+      if (gap > worst.gap) worst = { margin, level, achieved, gap };
+    });
+  }
+  return worst;
 }
 
 // The cells of the margins' cross table that have respondents, and each respondent cell's one.
@@ -75,6 +131,12 @@ function tableTotals(
  * cross table by more than the tolerance. Raking to the agency headcounts plus national
  * margins keeps every agency total exact and meets the margins.
  *
+ * Convergence means every margin is met at the end, not only that the weights stopped
+ * changing: fitting stops when a pass changes no cross-table cell by more than
+ * `tolerance` × Σw and every level of every margin is within `tolerance` × Σw of its total.
+ * Margins that cannot all be met (they contradict each other, or need more than
+ * `maxIterations` passes) throw a {@link RakingError} naming the margin, the level and its gap.
+ *
  * The final pass's margins are recorded for the variance, which R's `svyrecvar` computes from
  * residuals approximated by `varianceSweeps` rounds of x ← x − w_ℓ · mean_{j∈ℓ}(x_j / w_j)
  * over each margin. Throws, naming the margin and level, when a margin cell has no respondents
@@ -111,7 +173,6 @@ export function rake(
   let previous = tableTotals(groupOfCell, groups, weights, counts);
   let steps: RakingMarginStep[] = [];
   let iterations = 0;
-  let converged = false;
   let lastChange = Infinity;
   while (iterations < maxIterations) {
     iterations++;
@@ -144,9 +205,20 @@ export function rake(
     }
     previous = current;
     if (lastChange < threshold) {
-      converged = true;
-      break;
+      // Weights that stopped changing are not enough: every margin must be met.
+      if (largestMarginGap(matched, weights, counts).gap <= threshold) break;
     }
+  }
+  const worst = largestMarginGap(matched, weights, counts);
+  if (worst.gap > threshold) {
+    throw new RakingError(
+      worst.margin.variable,
+      worst.margin.levels[worst.level] as string,
+      worst.achieved,
+      worst.margin.totals[worst.level] as number,
+      threshold,
+      iterations,
+    );
   }
   return {
     weighting: {
@@ -156,7 +228,8 @@ export function rake(
       description: `${weighting.description} → raked (${matched.map((m) => m.variable).join(', ')})`,
     },
     iterations,
-    converged,
+    converged: true,
     lastChange,
+    largestGap: worst.gap,
   };
 }

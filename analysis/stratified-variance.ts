@@ -77,3 +77,27 @@ export function stratifiedVariance(
   }
   return variance;
 }
+
+/**
+ * Where the true variance is 0 (a census domain's share or mean under calibrated weights, say),
+ * the computed one is rounding noise: sums of squares formed by cancellation, and calibration
+ * residuals of totals that cancel. Left in, an SE of 1e-9 or 1e-17 gets a design interval where
+ * the SE is 0, and whether it does depends on the order the cells were summed in. A variance at
+ * most this fraction of the magnitude of the sums it came from is 0. On the R fixtures noise
+ * stays under 1e-16 of it and real variances over 1e-5.
+ */
+export const varianceNoise = 1e-12;
+
+/**
+ * The one rule for rounding noise, shared by every estimator (proportions, means): a variance at
+ * most {@link varianceNoise} × `magnitude` is 0. `magnitude` is the sum of the non-negative terms
+ * the variance was formed from (Σz² and Σd² over the strata, before centring and cancellation),
+ * which bounds every term by Cauchy–Schwarz.
+ *
+ * @example
+ * withoutVarianceNoise(7e-35, 2e-3); // 0
+ * withoutVarianceNoise(4e-4, 2e-3); // 4e-4
+ */
+export function withoutVarianceNoise(variance: number, magnitude: number): number {
+  return variance <= varianceNoise * magnitude ? 0 : variance;
+}

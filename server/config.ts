@@ -25,7 +25,24 @@ export interface Config {
   clientDir: string;
   /** Whether an empty database gets the demo frame, studies, tokens and responses. */
   seedDemo: boolean;
+  /** An administrator key chosen by the operator (stored hashed); else one is printed at first start. */
+  adminKey?: string | undefined;
+  /** Signs session cookies; else a secret generated once and kept in the database. */
+  sessionSecret?: string | undefined;
+  /** How long a sign-in session lasts (default 12 hours). */
+  sessionHours?: number | undefined;
+  /** Failed sign-ins allowed per client per 15 minutes (default 10). */
+  signInAttempts?: number | undefined;
 }
+
+/** Default lifetime of a sign-in session, in hours. */
+export const defaultSessionHours = 12;
+
+/** Default number of failed sign-ins allowed per client per 15 minutes. */
+export const defaultSignInAttempts = 10;
+
+/** Operator-chosen secrets must be at least this long (about 190 bits as base64). */
+const minimumSecretLength = 32;
 
 /** The default SQLite file, relative to the working directory. */
 export const defaultDatabasePath = 'data/netralitas.db';
@@ -48,6 +65,10 @@ type Env = Record<string, string | undefined>;
  * | `TIME_ZONE` | Asia/Jakarta | zone of the submission day |
  * | `CLIENT_DIR` | dist/client | built client to serve |
  * | `SEED_DEMO` | true | seed the demo into an empty database (`true`/`false`) |
+ * | `ADMIN_KEY` | none | an admin key of ≥ 32 characters (else one is printed at first start) |
+ * | `SESSION_SECRET` | stored in the database | cookie-signing secret of ≥ 32 characters |
+ * | `SESSION_HOURS` | 12 | lifetime of a sign-in session (1–720) |
+ * | `SIGN_IN_ATTEMPTS` | 10 | failed sign-ins per client per 15 minutes (1–10000) |
  *
  * @example
  * const config = loadConfig(process.env);
@@ -77,6 +98,10 @@ export function loadConfig(env: Env): Config {
   const timeZone = read('TIME_ZONE', 'Asia/Jakarta', parseTimeZone);
   const clientDir = read('CLIENT_DIR', 'dist/client', (raw) => raw);
   const seedDemo = read('SEED_DEMO', true, parseBoolean);
+  const adminKey = read<string | undefined>('ADMIN_KEY', undefined, parseSecret);
+  const sessionSecret = read<string | undefined>('SESSION_SECRET', undefined, parseSecret);
+  const sessionHours = read('SESSION_HOURS', defaultSessionHours, integerIn(1, 720));
+  const signInAttempts = read('SIGN_IN_ATTEMPTS', defaultSignInAttempts, integerIn(1, 10_000));
 
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -90,7 +115,18 @@ export function loadConfig(env: Env): Config {
     timeZone,
     clientDir: isAbsolute(clientDir) ? clientDir : resolve(clientDir),
     seedDemo,
+    adminKey,
+    sessionSecret,
+    sessionHours,
+    signInAttempts,
   };
+}
+
+function parseSecret(raw: string): string {
+  if (raw.length < minimumSecretLength) {
+    throw new Error(`too short: use at least ${minimumSecretLength} random characters`);
+  }
+  return raw;
 }
 
 function integerIn(min: number, max: number): (raw: string) => number {

@@ -19,8 +19,9 @@ import {
 import { hasStudies } from './storage/repositories/studies.ts';
 import { calendarDay } from './services/submissions/calendar-day.ts';
 import { seedDemo, type DemoSeedResult } from './services/seed/seed-demo.ts';
-import { syntheticStudyId, syntheticWaveMargins } from './services/seed/synthetic-wave.ts';
-import { staticMarginSource } from './services/reports/raking-margins.ts';
+import { ensureAdminKey } from './services/auth/ensure-admin-key.ts';
+import { loadSessionSecret } from './services/auth/session-secret.ts';
+import { waveMarginSource } from './services/reports/raking-margins.ts';
 import { createReportService } from './services/reports/report-service.ts';
 
 export interface StartServerOptions {
@@ -45,14 +46,20 @@ export interface RunningServer {
   questionnaires: QuestionnaireRegistry;
   /** Set when this start seeded the demo into an empty database. */
   demo: DemoSeedResult | undefined;
+  /**
+   * A new admin key in clear text, set when this start created it (no `ADMIN_KEY` and no
+   * usable admin key stored): print it once, it is never shown again.
+   */
+  adminKey: string | undefined;
   /** Stops accepting requests, stops the materializer and closes the database. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the server: opens and migrates the database, publishes the questionnaires (and
- * refuses to start if a published version was edited), compiles them once, seeds the demo
- * into an empty database if configured, then listens.
+ * refuses to start if a published version was edited), compiles them once, loads the cookie
+ * secret and makes sure an admin key exists, seeds the demo into an empty database if
+ * configured, then listens.
  *
  * @example
  * const server = await startServer({ config, definitions: questionnaires, compile: compileQuestionnaire });
@@ -65,26 +72,29 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await migrateToLatest(db);
     await publishQuestionnaires(db, options.definitions);
     const questionnaires = await loadQuestionnaireRegistry(db, options.compile);
+    const today = calendarDay(config.timeZone)(now());
+    const sessionSecret = await loadSessionSecret(db, config.sessionSecret);
+    const adminKey = await ensureAdminKey(db, { adminKey: config.adminKey, today });
 
     let demo: DemoSeedResult | undefined;
     const first = options.definitions[0];
     if (config.seedDemo && first && !(await hasStudies(db))) {
       demo = await seedDemo(db, questionnaires, {
         questionnaire: { id: first.id, version: first.version },
-        today: calendarDay(config.timeZone)(now()),
+        today,
         responses: options.demoResponses ?? 0,
         syntheticWave: options.demoSyntheticWave ?? false,
       });
     }
 
-    // Per-wave margins come from the administration; the demo's synthetic study has its own.
+    // Raking margins are set per wave by an administrator (the demo seed sets its wave's).
     const reports = createReportService({
       db,
       database: config.database,
       questionnaires,
-      margins: staticMarginSource(first ? { [syntheticStudyId]: syntheticWaveMargins(first) } : {}),
+      margins: waveMarginSource(db),
     });
-    const app = createApp({ db, config, questionnaires, reports, logError, now });
+    const app = createApp({ db, config, questionnaires, reports, logError, now, sessionSecret });
     const server = await listen(app.fetch, config);
     const port = (server.address() as AddressInfo).port;
     const materializer = startMaterializer({
@@ -100,6 +110,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       db,
       questionnaires,
       demo,
+      adminKey,
       async close() {
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));

@@ -1,47 +1,31 @@
-// The `analyze` command: weighted percentages with SE, logit CI, df and deff from a responses CSV.
+// The `analyze` command: arguments, files and exit codes around the analyze-csv service.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
-import {
-  cellCountsFromRecords,
-  createDesign,
-  designWeights,
-  estimateProportions,
-  headcountsFromRecords,
-  rake,
-  RecordError,
-  stratumTotals,
-  type ProportionEstimate,
-  type RakingMargin,
-} from '../../analysis/index.ts';
+import type { DomainSpec } from '../../analysis/index.ts';
+import { analyzeCsv, sharesProblem, type RakeSpec } from '../services/analyze-csv/analyze-csv.ts';
+import { estimateColumns, estimateRow } from '../services/analyze-csv/estimate-table.ts';
+import { isKnownEncoding } from '../services/csv/decode-text.ts';
+import { writeCsv } from '../services/csv/write-csv.ts';
 
 const usage =
-  'usage: npm run --silent analyze -- --responses FILE.csv [--frame FRAME.csv] [--by COL,COL…] ' +
-  '[--multi PREFIX,PREFIX…] [--rake VAR=LEVEL:SHARE,LEVEL:SHARE…] [--out FILE.csv]';
+  'usage: npm run --silent analyze -- --responses FILE.csv [--frame FRAME.csv] ' +
+  '[--by COL,COL*COL…] [--multi PREFIX,PREFIX…] [--rake VAR=LEVEL:SHARE,LEVEL:SHARE…] ' +
+  '[--delimiter ,|;|tab|pipe] [--encoding windows-1252] [--out FILE.csv]';
 
 /** The output columns, in order (the command's contract). */
-export const outputColumns = [
-  'domain_var',
-  'domain',
-  'question',
-  'option',
-  'n_base',
-  'n_option',
-  'estimate',
-  'se',
-  'ci_low',
-  'ci_high',
-  'df',
-  'deff',
-  'n_eff',
-] as const;
+export const outputColumns = estimateColumns;
 
 /** What the command touches outside itself, so tests can run it in-process. */
 export interface AnalyzeIo {
-  readFile(path: string): string;
-  writeFile(path: string, text: string): void;
+  /** The bytes of a file (errors such as ENOENT surface while reading). */
+  openFile(path: string): AsyncIterable<Uint8Array>;
+  /** Writes the output to `path`, or to standard output when `path` is null. */
+  writeOutput(path: string | null, chunks: AsyncIterable<string>): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -49,11 +33,13 @@ export interface AnalyzeIo {
 /** Wrong arguments (as opposed to wrong data). */
 class UsageError extends Error {}
 
-/** A raking margin as given on the command line: `sex=F:0.52,M:0.48`. */
-interface RakeSpec {
-  variable: string;
-  shares: Map<string, number>;
-}
+const delimiterNames: Record<string, string> = {
+  comma: ',',
+  semicolon: ';',
+  tab: '\t',
+  pipe: '|',
+  '\\t': '\t',
+};
 
 function splitList(value: string | undefined, option: string): string[] {
   if (value === undefined) return [];
@@ -61,6 +47,27 @@ function splitList(value: string | undefined, option: string): string[] {
   if (items.some((item) => item === ''))
     throw new UsageError(`--${option}: empty name in "${value}"`);
   return items;
+}
+
+/** `province,province*gender` → `['province', ['province', 'gender']]`. */
+function parseDomains(value: string | undefined): DomainSpec[] {
+  const specs = splitList(value, 'by').map((item): DomainSpec => {
+    const names = item.split('*').map((name) => name.trim());
+    if (names.some((name) => name === '')) throw new UsageError(`--by: empty name in "${item}"`);
+    if (names.length > 2) {
+      throw new UsageError(
+        `--by ${item}: a crossed domain crosses two columns, not ${names.length}`,
+      );
+    }
+    if (names.length === 2 && names[0] === names[1]) {
+      throw new UsageError(`--by ${item}: a column cannot be crossed with itself`);
+    }
+    return names.length === 1 ? (names[0] as string) : [names[0] as string, names[1] as string];
+  });
+  const keys = specs.map((spec) => (typeof spec === 'string' ? spec : spec.join('*')));
+  const twice = keys.find((key, i) => keys.indexOf(key) !== i);
+  if (twice !== undefined) throw new UsageError(`--by: "${twice}" is given twice`);
+  return specs;
 }
 
 function parseRake(text: string): RakeSpec {
@@ -86,97 +93,30 @@ function parseRake(text: string): RakeSpec {
     if (shares.has(level)) throw new UsageError(`--rake ${variable}: level "${level}" given twice`);
     shares.set(level, share);
   }
+  const problem = sharesProblem(variable, shares);
+  if (problem !== undefined) throw new UsageError(`--rake ${problem}`);
   return { variable, shares };
 }
 
-/** Parses CSV text into a header and records, rejecting rows whose field count differs. */
-function parseCsv(text: string): { header: string[]; records: Record<string, string>[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    header: false,
-    delimiter: ',',
-    skipEmptyLines: true,
-  });
-  const broken = parsed.errors.find((error) => error.type === 'Quotes');
-  if (broken !== undefined) {
-    throw new RecordError(
-      broken.message,
-      (broken.row ?? 0) > 0 ? (broken.row as number) : null,
-      null,
+function parseDelimiter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const delimiter = delimiterNames[value] ?? value;
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+    throw new UsageError(
+      `--delimiter: one character other than a quote or line break (or comma, semicolon, tab, pipe), got "${value}"`,
     );
   }
-  const [header, ...rows] = parsed.data;
-  if (header === undefined) throw new RecordError('the file is empty', null, null);
-  const names = header.map((name) => name.trim());
-  const records = rows.map((fields, index) => {
-    if (fields.length !== names.length) {
-      throw new RecordError(
-        `${fields.length} fields where the header has ${names.length}`,
-        index + 1,
-        null,
-      );
-    }
-    const record: Record<string, string> = {};
-    names.forEach((name, i) => (record[name] = fields[i] as string));
-    return record;
-  });
-  return { header: names, records };
+  return delimiter;
 }
 
-function format(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
-}
-
-function toCsv(rows: readonly ProportionEstimate[]): string {
-  const lines = rows.map((row) => [
-    row.domainVariables.join(' × '),
-    row.domainValues.join(' × '),
-    row.question,
-    row.option,
-    format(row.nBase),
-    format(row.nOption),
-    format(row.estimate),
-    format(row.se),
-    format(row.ci?.low),
-    format(row.ci?.high),
-    format(row.df),
-    format(row.deff),
-    format(row.nEff),
-  ]);
-  return Papa.unparse({ fields: [...outputColumns], data: lines }, { newline: '\n' }) + '\n';
-}
-
-// Every respondent's value of a raking variable must have a share, and every share respondents.
-function checkRakeLevels(records: readonly Record<string, string>[], spec: RakeSpec): void {
-  const seen = new Set<string>();
-  records.forEach((record, index) => {
-    const value = record[spec.variable] ?? '';
-    if (value === '')
-      throw new RecordError(
-        `no value of raking variable "${spec.variable}"`,
-        index + 1,
-        spec.variable,
-      );
-    if (!spec.shares.has(value)) {
-      throw new RecordError(
-        `"${value}" has no share in --rake ${spec.variable}`,
-        index + 1,
-        spec.variable,
-      );
-    }
-    seen.add(value);
-  });
-  for (const level of spec.shares.keys()) {
-    if (!seen.has(level)) {
-      throw new RecordError(
-        `raking level "${level}" has no respondents (a margin cell cannot be empty)`,
-        null,
-        spec.variable,
-      );
-    }
+function parseEncoding(value: string | undefined): string | undefined {
+  if (value !== undefined && !isKnownEncoding(value)) {
+    throw new UsageError(`--encoding: unknown encoding "${value}" (e.g. utf-8, windows-1252)`);
   }
+  return value;
 }
 
-function analyze(argv: readonly string[], io: AnalyzeIo): void {
+async function analyze(argv: readonly string[], io: AnalyzeIo): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -187,6 +127,8 @@ function analyze(argv: readonly string[], io: AnalyzeIo): void {
         by: { type: 'string' },
         multi: { type: 'string' },
         rake: { type: 'string', multiple: true },
+        delimiter: { type: 'string' },
+        encoding: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -201,96 +143,55 @@ function analyze(argv: readonly string[], io: AnalyzeIo): void {
     return;
   }
   if (values.responses === undefined) throw new UsageError('--responses is required');
-  const domainColumns = splitList(values.by, 'by');
+  const domains = parseDomains(values.by);
   const multiSelectPrefixes = splitList(values.multi, 'multi');
-  const rakeSpecs = (values.rake ?? []).map(parseRake);
-  const rakeVariables = rakeSpecs.map((spec) => spec.variable);
+  const rake = (values.rake ?? []).map(parseRake);
+  const rakeVariables = rake.map((spec) => spec.variable);
   if (new Set(rakeVariables).size !== rakeVariables.length)
     throw new UsageError('--rake: a variable is given twice');
   if (rakeVariables.includes('agency'))
     throw new UsageError('--rake: agency totals are always used; rake other variables');
+  const source = (path: string) => ({ name: path, open: () => io.openFile(path) });
 
-  let headcounts: Map<string, number> | undefined;
-  if (values.frame !== undefined) {
-    const framePath = values.frame;
-    const frame = withFile(framePath, () => parseCsv(io.readFile(framePath)));
-    headcounts = withFile(framePath, () => headcountsFromRecords(frame.records, frame.header));
-  }
-  const responsesPath = values.responses;
-  const { header, records } = withFile(responsesPath, () => parseCsv(io.readFile(responsesPath)));
-  const { cells, questions } = withFile(responsesPath, () => {
-    const built = cellCountsFromRecords(records, {
-      header,
-      headcounts,
-      domainColumns,
-      respondentColumns: rakeVariables,
-      multiSelectPrefixes,
-    });
-    for (const spec of rakeSpecs) checkRakeLevels(records, spec);
-    return built;
+  const { estimates } = await analyzeCsv({
+    responses: source(values.responses),
+    frame: values.frame === undefined ? undefined : source(values.frame),
+    domains,
+    multiSelectPrefixes,
+    rake,
+    delimiter: parseDelimiter(values.delimiter),
+    encoding: parseEncoding(values.encoding),
   });
-
-  const design = createDesign(cells);
-  let weighting = designWeights(design);
-  if (rakeSpecs.length > 0) {
-    const agencyTotals = stratumTotals(design);
-    const total = [...agencyTotals.values()].reduce((sum, value) => sum + value, 0);
-    const margins: RakingMargin[] = [
-      { variable: 'agency', totals: agencyTotals },
-      ...rakeSpecs.map((spec) => {
-        const shareSum = [...spec.shares.values()].reduce((sum, value) => sum + value, 0);
-        return {
-          variable: spec.variable,
-          totals: new Map(
-            [...spec.shares].map(([level, share]) => [level, (total * share) / shareSum]),
-          ),
-        };
-      }),
-    ];
-    const raked = rake(weighting, margins, { tolerance: 1e-8, maxIterations: 100 });
-    if (!raked.converged) {
-      throw new Error(`raking did not converge after ${raked.iterations} iterations`);
-    }
-    weighting = raked.weighting;
-  }
-  const rows = estimateProportions(weighting, {
-    questions: questions.map((question) => ({ name: question.name, options: question.options })),
-    domains: domainColumns,
-    intervals: ['logit'],
-  });
-  const csv = toCsv(rows);
-  if (values.out === undefined) io.stdout(csv);
-  else io.writeFile(values.out, csv);
+  // Everything is computed before the first byte is written: bad input leaves no partial output.
+  await io.writeOutput(
+    values.out ?? null,
+    writeCsv(estimates.map(estimateRow), { columns: outputColumns }),
+  );
 }
 
-// Prefixes data errors with the file they are in.
-function withFile<T>(path: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof RecordError)
-      throw new RecordError(error.problem, error.row, error.column, path);
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new UsageError(`${path}: no such file`);
-    throw error;
-  }
-}
+const unreadable = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR']);
 
 /**
- * Runs the command: parses arguments, reads the files, computes everything, and only then
- * writes the CSV, so bad input leaves no partial output. Returns the exit code: 0, 1 for bad
- * data (one line naming file, row and column on stderr), 2 for bad arguments.
+ * Runs the command: parses arguments, streams the files through the analyze-csv service, and
+ * only then writes the CSV (every CSV cell neutralised against formulas by `writeCsv`).
+ * Resolves to the exit code: 0; 1 for bad data (one line naming file, row and column on
+ * stderr); 2 for bad arguments, including a file that cannot be opened.
  *
  * @example
- * process.exitCode = runAnalyze(['--responses', 'r.csv', '--by', 'province'], nodeIo);
+ * process.exitCode = await runAnalyze(['--responses', 'r.csv', '--by', 'province*gender'], nodeIo);
  */
-export function runAnalyze(argv: readonly string[], io: AnalyzeIo): number {
+export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promise<number> {
   try {
-    analyze(argv, io);
+    await analyze(argv, io);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`analyze: ${error.message}\n${usage}\n`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof UsageError || (code !== undefined && unreadable.has(code))) {
+      const message =
+        error instanceof UsageError
+          ? error.message
+          : `${(error as NodeJS.ErrnoException).path ?? ''}: cannot be read (${code})`;
+      io.stderr(`analyze: ${message}\n${usage}\n`);
       return 2;
     }
     const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
@@ -301,8 +202,16 @@ export function runAnalyze(argv: readonly string[], io: AnalyzeIo): number {
 
 /** The real file system and standard streams. */
 export const nodeIo: AnalyzeIo = {
-  readFile: (path) => readFileSync(path, 'utf8'),
-  writeFile: (path, text) => writeFileSync(path, text),
+  openFile: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
+  async writeOutput(path, chunks) {
+    if (path !== null) {
+      await pipeline(Readable.from(chunks), createWriteStream(path));
+      return;
+    }
+    for await (const chunk of chunks) {
+      if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    }
+  },
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
@@ -313,5 +222,5 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  process.exitCode = runAnalyze(process.argv.slice(2), nodeIo);
+  process.exitCode = await runAnalyze(process.argv.slice(2), nodeIo);
 }

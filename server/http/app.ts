@@ -7,11 +7,14 @@ import { errorHandler } from './error-handler.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
-import { researchOnly } from './middleware/research-only.ts';
+import { researcherOnly } from './middleware/researcher-only.ts';
 import { researchRoutes } from './routes/research.ts';
 import { responseRoutes } from './routes/responses.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { newSecret } from '../services/auth/secrets.ts';
 import { studyRoutes } from './routes/studies.ts';
-import { staticMarginSource } from '../services/reports/raking-margins.ts';
+import { waveMarginSource } from '../services/reports/raking-margins.ts';
 import { createReportService } from '../services/reports/report-service.ts';
 
 export type { AppDeps } from './app-deps.ts';
@@ -25,13 +28,15 @@ export type { AppDeps } from './app-deps.ts';
  * const app = createApp({ db, config, questionnaires });
  * const res = await app.request('/api/studies');
  */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  // One secret for every route group of this app, so a cookie set by one is read by all.
+  const deps = { ...appDeps, sessionSecret: appDeps.sessionSecret ?? newSecret(32) };
   const reports =
     deps.reports ??
     createReportService({
       db: deps.db,
       questionnaires: deps.questionnaires,
-      margins: staticMarginSource({}),
+      margins: waveMarginSource(deps.db),
     });
   const app = new Hono()
     // Two headers are all JSON answers need; the full set goes on pages (below). Set before
@@ -44,8 +49,10 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
-    .route('/api/studies', researchRoutes(deps, reports, researchOnly))
-    .route('/api/agencies', agencyRoutes(deps));
+    .route('/api/studies', researchRoutes(deps, reports, researcherOnly(deps)))
+    .route('/api/agencies', agencyRoutes(deps))
+    .route('/api/session', sessionRoutes(deps))
+    .route('/api/admin', adminRoutes(deps));
 
   // no-referrer: token links (/s/:study/t/:token) must not leak to other sites.
   app.use('*', secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }));

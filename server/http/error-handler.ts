@@ -8,18 +8,31 @@ import { AppError, type ErrorCode } from '../errors.ts';
 const statusOf = {
   INVALID_JSON: 400,
   INVALID_REQUEST: 400,
-  UNAUTHENTICATED: 401,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
+  KEY_NOT_FOUND: 404,
+  QUESTIONNAIRE_NOT_FOUND: 404,
+  WAVE_NOT_FOUND: 404,
   STUDY_NOT_FOUND: 404,
   AGENCY_NOT_FOUND: 404,
   TOKEN_NOT_FOUND: 404,
   WAVE_CLOSED: 409,
   TOKEN_USED: 409,
   RESPONSE_ID_CONFLICT: 409,
+  QUESTIONNAIRE_VERSION_EXISTS: 409,
+  STUDY_EXISTS: 409,
+  WAVE_EXISTS: 409,
+  WAVE_ALREADY_OPEN: 409,
+  STUDY_WITHOUT_TOKENS: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   INVALID_RESPONSE: 422,
   INVALID_FRAME: 422,
   RAKING_FAILED: 422,
+  INVALID_CONTEXT: 422,
+  INVALID_QUESTIONNAIRE: 422,
+  INVALID_MARGINS: 422,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
@@ -53,6 +66,9 @@ function toAppError(error: Error): AppError | undefined {
   if (error instanceof HTTPException) {
     if (error.status === 404) return new AppError('NOT_FOUND', 'Not found.');
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'Request body too large.');
+    // Hono's body validator throws this for a body that does not parse as JSON.
+    if (error.status === 400 && error.message.startsWith('Malformed JSON'))
+      return new AppError('INVALID_JSON', 'The request body is not valid JSON.');
     if (error.status === 400)
       return new AppError('INVALID_REQUEST', error.message || 'Bad request.');
   }

@@ -100,6 +100,77 @@ describe('estimateMeans', () => {
     }
   });
 
+  it('takes every interval decision as the proportion estimator does, for 0/1 scores under design and raked weights', () => {
+    // One rule (intervalCase) and one rounding-noise rule (withoutVarianceNoise) for both: a
+    // census agency's share under raking had SE 0 while its mean had 8.9e-18 and a t interval.
+    const raked = rake(small.weighting, [
+      { variable: 'agency', totals: stratumTotals(small.design) },
+      { variable: 'gender', totals: { F: 0.52 * small.N, M: 0.48 * small.N } },
+    ]).weighting;
+    const questions = ['q1', 'q2', 'q3', 'q4', 'q5'];
+    const indicators = scoreCountsFromValues(
+      records.flatMap((record, index) =>
+        small.questions
+          .filter((question) => questions.includes(question.name))
+          .flatMap((question) =>
+            question.options.map((option) => {
+              const answer = record[question.name] ?? '';
+              return {
+                stratum: record.agency as string,
+                profile: small.rowProfiles[index] as number,
+                score: `${question.name}=${option}`,
+                value: answer === '' ? null : answer === option ? 1 : 0,
+              };
+            }),
+          ),
+      ),
+    );
+    let compared = 0;
+    let exactZero = 0;
+    for (const weighting of [small.weighting, raked]) {
+      const means = keyed(
+        estimateMeans(weighting, indicators, { domains: ['agency', 'province'] }),
+      );
+      for (const proportion of estimateProportions(weighting, {
+        questions,
+        domains: ['agency', 'province'],
+      })) {
+        if (proportion.nBase === 0) continue;
+        const key = `${proportion.domainVariables.join(',')}|${proportion.domainValues.join(',')}|${proportion.question}=${proportion.option}`;
+        const mean = means.get(key) as MeanEstimate;
+        expect(mean, key).toBeDefined();
+        expect(mean.se === 0, key).toBe(proportion.se === 0);
+        if (proportion.se === 0) exactZero++;
+        expect(mean.ci?.basis === 'census', key).toBe(proportion.ci?.basis === 'census');
+        expect(mean.ci === null, key).toBe(
+          proportion.ci === null || proportion.ci.basis === 'korn-graubard-base-n',
+        );
+        expect(mean.flags.census, key).toBe(proportion.flags.census);
+        expect(mean.flags.reviewDegreesOfFreedom, key).toBe(
+          proportion.flags.reviewDegreesOfFreedom,
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1500);
+    expect(exactZero).toBeGreaterThan(50);
+    const census = keyed(estimateMeans(raked, indicators, { domains: ['agency'] })).get(
+      'agency|AG002|q1=3',
+    ) as MeanEstimate;
+    expect(census.se).toBe(0);
+    expect(census.ci).toMatchObject({
+      low: census.estimate,
+      high: census.estimate,
+      basis: 'census',
+    });
+    const rakedCensus = keyed(estimateMeans(raked, indicators, { domains: ['agency'] })).get(
+      'agency|AG002|q1=1',
+    ) as MeanEstimate;
+    // SE 0.1118 (R: svyby(~I(q1 == 1), ~agency, rake(…), svymean)): the usual t interval.
+    expect(rakedCensus.se).toBeCloseTo(0.11184986955100726, 12);
+    expect(rakedCensus.ci?.basis).toBe('design');
+  });
+
   it('gives a t interval, and [mean, mean] for a census domain', () => {
     const rows = keyed(estimateMeans(small.weighting, scoreCounts, { domains: ['agency'] }));
     const national = rows.get('||score_ms') as MeanEstimate;
@@ -109,11 +180,18 @@ describe('estimateMeans', () => {
     const census = rows.get('agency|AG002|score_ms') as MeanEstimate;
     expect(census.flags.census).toBe(true);
     expect(census.se).toBe(0);
-    expect(census.ci).toEqual({ low: census.estimate, high: census.estimate });
+    expect(census.ci).toEqual({
+      low: census.estimate,
+      high: census.estimate,
+      method: 't',
+      basis: 'census',
+    });
     const lonely = rows.get('agency|AG001|score_ms') as MeanEstimate;
     expect(lonely.df).toBe(0);
     expect(lonely.ci).toBeNull();
     expect(lonely.flags.lowReliability).toBe(true);
+    expect(lonely.flags.noInterval).toBe(true);
+    expect(lonely.flags.reviewDegreesOfFreedom).toBe(true);
   });
 
   it('returns an empty row, not an error, for a domain without scores', () => {

@@ -1,12 +1,15 @@
 // Post-stratification, raking and trimming: what they guarantee, and how they fail on bad margins.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createDesign,
   designWeights,
+  marginFromShares,
   methodNotes,
   postStratify,
   rake,
+  RakingError,
   stratumTotals,
   summarizeWeights,
   trimWeights,
@@ -69,13 +72,125 @@ describe('rake', () => {
     expect(result.weighting.description).toBe('design → raked (agency, gender)');
   });
 
-  it('reports a fit that has not converged instead of pretending it has', () => {
-    const result = rake(small.weighting, [agency, { variable: 'gender', totals: gender }], {
-      tolerance: 1e-15,
-      maxIterations: 2,
-    });
-    expect(result.converged).toBe(false);
-    expect(result.iterations).toBe(2);
+  it('throws, naming the margin and its gap, when the margins are not met within the passes allowed', () => {
+    expect(() =>
+      rake(small.weighting, [agency, { variable: 'gender', totals: gender }], {
+        tolerance: 1e-15,
+        maxIterations: 2,
+      }),
+    ).toThrow(/raking cannot meet margin "agency": level "AG\d+" .* after 2 passes/);
+  });
+
+  it('throws when margins contradict each other: an agency of only women and a smaller national share', () => {
+    // Agency A (headcount 100) has only women; B (100) both. F:0.3 of 200 is 60 < A's 100:
+    // the weights settle with agency totals 60/140, which used to be reported as converged.
+    const cells: CellCounts = {
+      strata: new Map([
+        ['A', { populationSize: 100, attributes: {} }],
+        ['B', { populationSize: 100, attributes: {} }],
+      ]),
+      profiles: new Map<number, Record<string, string | null>>([
+        [0, { gender: 'F' }],
+        [1, { gender: 'M' }],
+      ]),
+      respondents: [
+        { stratum: 'A', profile: 0, count: 10 },
+        { stratum: 'B', profile: 0, count: 5 },
+        { stratum: 'B', profile: 1, count: 5 },
+      ],
+      bases: [],
+      choices: [],
+    };
+    const design = createDesign(cells);
+    const margins = (female: number) => [
+      { variable: 'agency', totals: stratumTotals(design) },
+      { variable: 'gender', totals: marginFromShares('gender', { F: female, M: 1 - female }, 200) },
+    ];
+    let caught: unknown;
+    try {
+      rake(designWeights(design), margins(0.3));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RakingError);
+    expect(caught).toMatchObject({ variable: 'agency', level: 'A', total: 100 });
+    expect((caught as RakingError).achieved).toBeCloseTo(60, 6);
+    expect((caught as RakingError).message).toMatch(
+      /margin "agency": level "A" has weighted total 60(\.\d+)? against its population total 100 \(gap -40/,
+    );
+    // F:0.7 can be met (A 100 women, B 40 women and 60 men).
+    const met = rake(designWeights(design), margins(0.7));
+    expect(met.converged).toBe(true);
+    expect(met.largestGap).toBeLessThanOrEqual(1e-8 * 200);
+  });
+
+  it('returns only weights that meet every margin within the tolerance, or throws (random designs)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            headcount: fc.integer({ min: 20, max: 5000 }),
+            women: fc.integer({ min: 0, max: 8 }),
+            men: fc.integer({ min: 0, max: 8 }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (agencies, female) => {
+          const usable = agencies.filter((a) => a.women + a.men > 0);
+          if (usable.length === 0 || usable.every((a) => a.women === 0)) return;
+          if (usable.every((a) => a.men === 0)) return;
+          const cells: CellCounts = {
+            strata: new Map(
+              usable.map((a, h) => [`A${h}`, { populationSize: a.headcount, attributes: {} }]),
+            ),
+            profiles: new Map<number, Record<string, string | null>>([
+              [0, { gender: 'F' }],
+              [1, { gender: 'M' }],
+            ]),
+            respondents: usable.flatMap((a, h) => [
+              ...(a.women > 0 ? [{ stratum: `A${h}`, profile: 0, count: a.women }] : []),
+              ...(a.men > 0 ? [{ stratum: `A${h}`, profile: 1, count: a.men }] : []),
+            ]),
+            bases: [],
+            choices: [],
+          };
+          const design = createDesign(cells);
+          const total = usable.reduce((sum, a) => sum + a.headcount, 0);
+          const genderTotals = { F: female * total, M: (1 - female) * total };
+          let result;
+          try {
+            result = rake(designWeights(design), [
+              { variable: 'agency', totals: stratumTotals(design) },
+              { variable: 'gender', totals: genderTotals },
+            ]);
+          } catch (error) {
+            expect(error).toBeInstanceOf(RakingError);
+            const { achieved, total: target, allowed } = error as RakingError;
+            expect(Math.abs(achieved - target)).toBeGreaterThan(allowed);
+            return;
+          }
+          const byAgency = new Map<string, number>();
+          const byGender = new Map<string, number>();
+          result.weighting.weights.forEach((weight, cell) => {
+            const w = weight * (design.cellCount[cell] as number);
+            const stratum = design.strata[design.cellStratum[cell] as number] as string;
+            const sex = design.cellProfile[cell] === 0 ? 'F' : 'M';
+            byAgency.set(stratum, (byAgency.get(stratum) ?? 0) + w);
+            byGender.set(sex, (byGender.get(sex) ?? 0) + w);
+          });
+          design.strata.forEach((id, h) => {
+            expect(
+              Math.abs((byAgency.get(id) as number) - (design.populationSizes[h] as number)),
+            ).toBeLessThanOrEqual(1e-8 * total);
+          });
+          expect(Math.abs((byGender.get('F') as number) - genderTotals.F)).toBeLessThanOrEqual(
+            1e-8 * total,
+          );
+        },
+      ),
+      { numRuns: 300, seed: 20261129 },
+    );
   });
 
   it('fails clearly when a margin cell has no respondents, or a respondent has no value', () => {
@@ -159,5 +274,23 @@ describe('methodNotes', () => {
     ]);
     expect(notes[1]?.text).toMatch(/AG001.*survey\.lonely\.psu = "adjust"/);
     expect(notes[3]?.text).toMatch(/agency, gender.*10 sweeps/);
+  });
+});
+
+describe('marginFromShares', () => {
+  it('turns shares into totals without rescaling, and refuses shares that do not add up to 1', () => {
+    expect(marginFromShares('gender', { F: 0.52, M: 0.48 }, 1000)).toEqual(
+      new Map([
+        ['F', 520],
+        ['M', 480],
+      ]),
+    );
+    expect(marginFromShares('x', { a: 0.1, b: 0.2, c: 0.7 }, 10).get('c')).toBeCloseTo(7, 12);
+    expect(() => marginFromShares('gender', { F: 0.42, M: 0.48 }, 1000)).toThrow(
+      /margin "gender": shares add up to 0\.9, not 1 \(F:0\.42,M:0\.48\)/,
+    );
+    expect(() => marginFromShares('gender', { F: 0.6, M: 0.6 }, 1000)).toThrow(/add up to 1\.2/);
+    expect(() => marginFromShares('gender', { F: 0, M: 1 }, 1000)).toThrow(/must be in \(0, 1\]/);
+    expect(() => marginFromShares('gender', {}, 1000)).toThrow(/no shares/);
   });
 });

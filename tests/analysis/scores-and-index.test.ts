@@ -67,12 +67,17 @@ describe('perception index', () => {
       weightedBase: 500,
       estimate: 3.06,
       se: 0.05,
-      ci: { low: 2.96, high: 3.16 },
+      ci: { low: 2.96, high: 3.16, method: 't', basis: 'design' },
       df: 49,
       deff: 1.2,
       nEff: 41.7,
       kishDeff: 1,
-      flags: { lowReliability: false, census: false },
+      flags: {
+        lowReliability: false,
+        census: false,
+        noInterval: false,
+        reviewDegreesOfFreedom: false,
+      },
     };
     const index = perceptionIndexOf(estimate);
     expect(index?.index).toBe(76.5);

@@ -14,7 +14,31 @@ describe('loadConfig', () => {
       timeZone: 'Asia/Jakarta',
       clientDir: resolve('dist/client'),
       seedDemo: true,
+      sessionHours: 12,
+      signInAttempts: 10,
     });
+  });
+
+  it('reads the sign-in variables and refuses short secrets', () => {
+    const config = loadConfig({
+      ADMIN_KEY: 'a'.repeat(32),
+      SESSION_SECRET: 's'.repeat(40),
+      SESSION_HOURS: '8',
+      SIGN_IN_ATTEMPTS: '5',
+    });
+    expect(config).toMatchObject({
+      adminKey: 'a'.repeat(32),
+      sessionSecret: 's'.repeat(40),
+      sessionHours: 8,
+      signInAttempts: 5,
+    });
+    expect(() =>
+      loadConfig({
+        ADMIN_KEY: 'short',
+        SESSION_SECRET: 'short',
+        SESSION_HOURS: '0',
+      }),
+    ).toThrow(/ADMIN_KEY.*too short[\s\S]*SESSION_SECRET.*too short[\s\S]*SESSION_HOURS/);
   });
 
   it('selects PostgreSQL for a postgres URL and SQLite for a file path', () => {

@@ -28,6 +28,30 @@ export class QuestionnaireRegistry {
   }
 
   /**
+   * Adds a version published while the server runs, so studies can use it without a restart.
+   * Versions are immutable, so a version already known is kept as it is.
+   *
+   * @example
+   * registry.add({ definition, compiled: compileQuestionnaire(definition.json) });
+   */
+  add(published: PublishedQuestionnaire): void {
+    const key = keyOf(published.definition.id, published.definition.version);
+    if (!this.#byVersion.has(key)) this.#byVersion.set(key, published);
+  }
+
+  /**
+   * Every known version's definition, by id and version.
+   *
+   * @example
+   * registry.list().map((d) => `${d.id}@${d.version}`)
+   */
+  list(): QuestionnaireDefinition[] {
+    return [...this.#byVersion.values()]
+      .map((p) => p.definition)
+      .sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
+  }
+
+  /**
    * The version, or undefined when it is not published.
    *
    * @example

@@ -26,6 +26,7 @@
 //    least 300. The factor is drawn from a generator seeded by the agency code, so adding or
 //    removing a row leaves every other headcount unchanged.
 import Papa from 'papaparse';
+import { csvText } from '../csv/write-csv.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { seedFiles } from './seed-files.ts';
@@ -122,8 +123,11 @@ export function readCsv<T>(path: string): T[] {
  * writeFileSync(path, frameCsv(frame));
  */
 export function frameCsv(frame: readonly FrameRow[]): string {
-  const columns = ['code', 'name', 'type', 'province', 'island_region', 'headcount'];
-  return Papa.unparse(frame as FrameRow[], { columns, newline: '\n' }) + '\n';
+  const columns = ['code', 'name', 'type', 'province', 'island_region', 'headcount'] as const;
+  return csvText(
+    frame.map((row) => columns.map((column) => row[column])),
+    { columns },
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,4 +1,4 @@
-// Fills an empty database with the demo: the 2020 election frame, two studies (agency links and tokens), demo responses.
+// Fills an empty database with the demo: the 2020 election frame, recorded violations, two studies (agency links and tokens), demo responses.
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../storage/db/in-transaction.ts';
 import type { Database } from '../../storage/db/schema.ts';
@@ -10,6 +10,7 @@ import { issueInvitationTokens } from '../../storage/repositories/invitation-tok
 import { createStudy } from '../../storage/repositories/studies.ts';
 import { createWave } from '../../storage/repositories/waves.ts';
 import { demoAnswerGenerator } from './demo-answers.ts';
+import { seedRecordedViolations } from './seed-context.ts';
 import { seededRandom } from './seeded-random.ts';
 import { seedFiles } from './seed-files.ts';
 import { markStudySynthetic } from '../../storage/repositories/synthetic-studies.ts';
@@ -59,6 +60,7 @@ export async function seedDemo(
   const { definition, compiled } = questionnaires.get(questionnaire.id, questionnaire.version);
   return inTransaction(db, async (trx) => {
     await importFrameFile(trx, seedFiles.frame, { headcountIllustrative: true });
+    await seedRecordedViolations(trx);
     const common = {
       questionnaireId: definition.id,
       questionnaireVersion: definition.version,

@@ -9,4 +9,6 @@ export const seedFiles = {
   pns: join(import.meta.dirname, 'pns-by-province.csv'),
   /** The generated frame with illustrative headcounts (loaded by the demo seed). */
   frame: join(import.meta.dirname, 'frame-pilkada-2020.csv'),
+  /** Neutrality cases as reported in the press, with sources (real context rows of the demo). */
+  publishedViolations: join(import.meta.dirname, 'recorded-violations-published.csv'),
 };

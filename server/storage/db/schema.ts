@@ -102,6 +102,70 @@ export interface AnswerCountTable {
   count: number;
 }
 
+/** Neutrality cases as a supervisory body published them, for one region and election. */
+export interface RecordedViolationTable {
+  region_type: AgencyType;
+  /** The region's name as published, e.g. `Kota Balikpapan`. */
+  region: string;
+  province: string;
+  /** The frame agency this region is, when it is one (matched on import). */
+  agency_code: string | null;
+  election_year: number;
+  /** Day the figure was reported, `YYYY-MM-DD`. */
+  reported_on: string;
+  source: string;
+  cases_recorded: number;
+  recommended_to_kasn: number | null;
+  followed_up: number | null;
+  /** Civil servants of the region, the denominator of the rate per 1,000; null when unknown. */
+  civil_servants: number | null;
+  /** Where `civil_servants` comes from (`''` when unknown). */
+  civil_servants_source: string;
+  note: string;
+  /** Made-up counts for the demo: every place that shows them must say so. */
+  illustrative: Flag;
+}
+
+/** Who a key signs in as; see ARCHITECTURE.md's table of roles. */
+export type Role = 'admin' | 'researcher' | 'agency';
+
+export interface AccessKeyTable {
+  id: Id;
+  /** SHA-256 of the key, hex; the key itself is shown once and never stored. */
+  key_hash: string;
+  role: Role;
+  /** The agency an agency key speaks for; null for admin and researcher keys. */
+  agency_code: string | null;
+  /** Day only (`YYYY-MM-DD`). */
+  created_on: string;
+  revoked: ColumnType<boolean | number, boolean | undefined, boolean>;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session id the cookie carries, hex. */
+  id_hash: string;
+  /** The key that signed in: its role and agency, and whether it has been revoked since. */
+  key_id: number;
+  /** ISO 8601 UTC instant after which the session is refused. */
+  expires_at: string;
+}
+
+/** Server-wide values shared by every process on the database (the session cookie secret). */
+export interface ServerSettingTable {
+  setting: string;
+  value: string;
+}
+
+/** A population share of one level of a raking variable, set per wave by an administrator. */
+export interface RakingMarginTable {
+  wave_id: number;
+  /** A domain variable of the questionnaire (its question name). */
+  variable: string;
+  level: string;
+  /** 0–1; the levels of a variable add up to 1. */
+  share: number;
+}
+
 /** A study whose responses were generated, not collected (the demo): every output says so. */
 export interface SyntheticStudyTable {
   study_id: string;
@@ -118,6 +182,11 @@ export interface Database {
   profiles: ProfileTable;
   profile_counts: ProfileCountTable;
   answer_counts: AnswerCountTable;
+  recorded_violations: RecordedViolationTable;
+  access_keys: AccessKeyTable;
+  sessions: SessionTable;
+  server_settings: ServerSettingTable;
+  raking_margins: RakingMarginTable;
   synthetic_studies: SyntheticStudyTable;
 }
 
@@ -127,3 +196,4 @@ export type AgencyRow = Selectable<AgencyTable>;
 export type NewAgencyRow = Insertable<AgencyTable>;
 export type ResponseRow = Selectable<ResponseTable>;
 export type NewResponseRow = Insertable<ResponseTable>;
+export type AccessKeyRow = Selectable<AccessKeyTable>;

@@ -158,3 +158,14 @@ export async function hasStudies(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('studies').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Every study, by id.
+ *
+ * @example
+ * const studies = await listStudies(db);
+ */
+export async function listStudies(db: Kysely<Database>): Promise<Study[]> {
+  const rows = await db.selectFrom('studies').selectAll().orderBy('id').execute();
+  return rows.map(toStudy);
+}

@@ -108,3 +108,14 @@ export async function closeWave(db: Kysely<Database>, id: number, closesOn: stri
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Opens a wave: submissions to its study go to it from now on. A second open wave of a study
+ * is refused by the database (a unique partial index); check first.
+ *
+ * @example
+ * await openWave(db, wave.id);
+ */
+export async function openWave(db: Kysely<Database>, id: number): Promise<void> {
+  await db.updateTable('waves').set({ status: 'open' }).where('id', '=', id).execute();
+}

@@ -1,10 +1,16 @@
 // The static, ordered list of migrations: no file-system scanning, so tsx, bundles and tests all see the same list.
 import type { Migration } from 'kysely';
+import { accessKeysAndSessions } from './0002-access-keys-and-sessions.ts';
+import { administration } from './0003-administration.ts';
 import { initialSchema } from './0001-initial-schema.ts';
 import { reportsSchema } from './0004-reports.ts';
+import { recordedViolations } from './0009-recorded-violations.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
+  '0002-access-keys-and-sessions': accessKeysAndSessions,
+  '0003-administration': administration,
   '0004-reports': reportsSchema,
+  '0009-recorded-violations': recordedViolations,
 };

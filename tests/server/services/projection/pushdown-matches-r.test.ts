@@ -15,7 +15,7 @@ import {
   type ProportionEstimate,
   type QuestionRequest,
 } from '../../../../analysis/index.ts';
-import { nodeIo, runAnalyze } from '../../../../server/cli/analyze.ts';
+import { runAnalyzeCaptured } from '../../../helpers/run-analyze.ts';
 import { importResponses } from '../../../../server/services/projection/import-responses.ts';
 import { materializePending } from '../../../../server/services/projection/materialize-pending.ts';
 import { readCellCounts } from '../../../../server/storage/repositories/cell-counts.ts';
@@ -183,15 +183,9 @@ const storedQuestions = [
 ];
 
 /** The analyze command's rows for the stored questions (it takes every other column for one). */
-function analyzeFixture(...extra: string[]): Record<string, string>[] {
-  let stdout = '';
-  let stderr = '';
+async function analyzeFixture(...extra: string[]): Promise<Record<string, string>[]> {
   const argv = ['--responses', `${fixtureDirectory}test_small.csv`, '--by', domains.join(',')];
-  const code = runAnalyze([...argv, '--multi', 'ms', ...extra], {
-    ...nodeIo,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
+  const { code, stdout, stderr } = await runAnalyzeCaptured(...argv, '--multi', 'ms', ...extra);
   expect(stderr).toBe('');
   expect(code).toBe(0);
   return Papa.parse<Record<string, string>>(stdout, {
@@ -325,10 +319,10 @@ describe.each(testDialects())('the $dialect pushdown against R survey 4.1-1', (d
     }
   });
 
-  it('gives the numbers of the analyze command on the fixture CSV, with and without raking', () => {
+  it('gives the numbers of the analyze command on the fixture CSV, with and without raking', async () => {
     for (const [rows, stored] of [
-      [analyzeFixture(), fromDb.designRows],
-      [analyzeFixture('--rake', 'gender=F:0.52,M:0.48'), fromDb.rakedRows],
+      [await analyzeFixture(), fromDb.designRows],
+      [await analyzeFixture('--rake', 'gender=F:0.52,M:0.48'), fromDb.rakedRows],
     ] as const) {
       expect(rows).toHaveLength(rNational.length + rDomains.length);
       const ours = keyedLikeR(stored);

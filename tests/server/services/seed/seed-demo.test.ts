@@ -12,6 +12,7 @@ import { countResponses } from '../../../../server/storage/repositories/response
 import { createStudy, listOpenStudies } from '../../../../server/storage/repositories/studies.ts';
 import { findOpenWave } from '../../../../server/storage/repositories/waves.ts';
 import { seedDemo } from '../../../../server/services/seed/seed-demo.ts';
+import { listRecordedViolations } from '../../../../server/storage/repositories/recorded-violations.ts';
 import { compileQuestionnaire } from '../../../../server/services/validation/compile-questionnaire.ts';
 import { netralitasAsn } from '../../../../surveys/netralitas-asn.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
@@ -37,6 +38,19 @@ describe.each(testDialects())('seeding the demo on $dialect', (dialect) => {
     const agencies = await listAgencies(t.db);
     expect(agencies).toHaveLength(270);
     expect(agencies.every((a) => a.headcountIllustrative)).toBe(true);
+  });
+
+  it('loads the published recorded violations with their sources, and labels made-up ones illustrative', async () => {
+    const rows = await listRecordedViolations(t.db);
+    const published = rows.filter((r) => !r.illustrative);
+    expect(published.map((r) => `${r.region} ${r.electionYear}: ${r.casesRecorded}`)).toEqual([
+      'Kota Balikpapan 2020: 2',
+      'Kota Balikpapan 2024: 7',
+      'Sumatera Selatan 2020: 694',
+    ]);
+    const illustrative = rows.filter((r) => r.illustrative);
+    expect(illustrative.length).toBeGreaterThan(10);
+    expect(illustrative.every((r) => r.source.includes('not real'))).toBe(true);
   });
 
   it('opens the agency-link study and the token study', async () => {

@@ -1,0 +1,167 @@
+// The administration API under /api/admin: keys, questionnaire versions, studies and waves, the frame, margins, invitations. Admins only.
+import { Hono } from 'hono';
+import { defaultBodyLimitBytes } from '../../config.ts';
+import { AppError } from '../../errors.ts';
+import {
+  createAccessKey,
+  listAccessKeys,
+  revokeAccessKey,
+} from '../../services/auth/access-keys.ts';
+import { importFrame } from '../../services/frame/import-frame.ts';
+import { parseFrameCsv } from '../../services/frame/parse-frame.ts';
+import { issueInvitationBatches } from '../../services/administration/invitation-batches.ts';
+import { publishQuestionnaireVersion } from '../../services/administration/publish-questionnaire.ts';
+import { questionnaireMetadataSchema } from '../../services/administration/questionnaire-metadata.ts';
+import { setWaveMargins } from '../../services/administration/raking-margins.ts';
+import {
+  addWave,
+  closeStudyWave,
+  createStudyFromVersion,
+  findStudyWave,
+  listStudiesWithWaves,
+  openStudyWave,
+} from '../../services/administration/study-waves.ts';
+import { calendarDay } from '../../services/submissions/calendar-day.ts';
+import { findWaveMargins } from '../../storage/repositories/raking-margins.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { authenticate, requireRole } from '../middleware/auth.ts';
+import { bodyLimit } from '../middleware/body-limit.ts';
+import { validate } from '../middleware/validate.ts';
+import { ownOrigin } from '../own-origin.ts';
+import {
+  frameQuery,
+  keyParam,
+  newKeyBody,
+  newStudyBody,
+  newWaveBody,
+  studyParam,
+  tokenBatchesBody,
+  waveParam,
+} from './admin-schemas.ts';
+import { z } from 'zod';
+
+/** Uploads (a questionnaire, a frame) are larger than answers: 4 MiB, at least the app's limit. */
+const uploadLimitBytes = 4 * 1024 * 1024;
+
+const publishBody = z.strictObject({
+  json: z.record(z.string(), z.unknown()),
+  metadata: questionnaireMetadataSchema,
+});
+
+/** One line of the invitations CSV; links start with the origin, so no cell looks like a formula. */
+function csvLine(cells: readonly string[]): string {
+  return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+}
+
+/**
+ * Every administration route, behind one `authenticate` + `requireRole('admin')`:
+ *
+ * - `GET /keys` keys without secrets; `POST /keys` `{ role, agency? }` → `201 { key, … }` (the
+ *   key shown once); `POST /keys/:id/revoke` → the key, revoked, its sessions ended.
+ * - `GET /questionnaires`; `POST /questionnaires` `{ json, metadata }` → `201` published (or
+ *   `200` when the same content was published before), `422 INVALID_QUESTIONNAIRE`,
+ *   `409 QUESTIONNAIRE_VERSION_EXISTS`.
+ * - `GET /studies` with waves; `POST /studies`; `POST /studies/:study/waves`
+ *   `{ name, opensOn, closesOn? }` (not yet open); `POST /studies/:study/waves/:wave/open`;
+ *   `POST /studies/:study/waves/:wave/close` (today, early if before its planned close).
+ * - `PUT /frame[?illustrative=true]` with the frame CSV as body: all agencies or none,
+ *   `422 INVALID_FRAME` with every problem's line and column.
+ * - `PUT /studies/:study/waves/:wave/margins` with `variable,level,share` CSV;
+ *   `GET` the same path → the stored margins.
+ * - `POST /studies/:study/invitations` `{ batches: [{ agency, count }] }` → a CSV
+ *   `agency,link` download: the only copy of the tokens.
+ *
+ * @example
+ * app.route('/api/admin', adminRoutes(deps));
+ */
+export function adminRoutes(deps: AppDeps & { sessionSecret: string }) {
+  const { db, questionnaires, config, sessionSecret, now = () => new Date() } = deps;
+  const today = () => calendarDay(config.timeZone)(now());
+  const limit = bodyLimit({
+    maxSize: Math.max(uploadLimitBytes, config.bodyLimitBytes ?? defaultBodyLimitBytes),
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `Uploads are limited to ${uploadLimitBytes} bytes.`);
+    },
+  });
+
+  return new Hono()
+    .use(authenticate({ db, sessionSecret, now, publicOrigin: config.edge?.publicOrigin }))
+    .use(requireRole('admin'))
+    .use(limit)
+    .get('/keys', async (c) => c.json(await listAccessKeys(db)))
+    .post('/keys', validate('json', newKeyBody), async (c) => {
+      const { role, agency } = c.req.valid('json');
+      const { key, accessKey } = await createAccessKey(db, {
+        role,
+        agencyCode: agency ?? null,
+        today: today(),
+      });
+      return c.json({ key, ...accessKey }, 201);
+    })
+    .post('/keys/:id/revoke', validate('param', keyParam), async (c) => {
+      const { id } = c.req.valid('param');
+      await revokeAccessKey(db, id);
+      return c.json((await listAccessKeys(db)).find((k) => k.id === id));
+    })
+    .get('/questionnaires', (c) =>
+      c.json(questionnaires.list().map(({ id, version, title }) => ({ id, version, title }))),
+    )
+    .post('/questionnaires', validate('json', publishBody), async (c) => {
+      const published = await publishQuestionnaireVersion(db, questionnaires, c.req.valid('json'));
+      return c.json(published, published.created ? 201 : 200);
+    })
+    .get('/studies', async (c) => c.json(await listStudiesWithWaves(db)))
+    .post('/studies', validate('json', newStudyBody), async (c) =>
+      c.json(await createStudyFromVersion(db, questionnaires, c.req.valid('json')), 201),
+    )
+    .post(
+      '/studies/:study/waves',
+      validate('param', studyParam),
+      validate('json', newWaveBody),
+      async (c) => c.json(await addWave(db, c.req.valid('param').study, c.req.valid('json')), 201),
+    )
+    .post('/studies/:study/waves/:wave/open', validate('param', waveParam), async (c) => {
+      const { study, wave } = c.req.valid('param');
+      return c.json(await openStudyWave(db, study, wave));
+    })
+    .post('/studies/:study/waves/:wave/close', validate('param', waveParam), async (c) => {
+      const { study, wave } = c.req.valid('param');
+      return c.json(await closeStudyWave(db, study, wave, today()));
+    })
+    .get('/studies/:study/waves/:wave/margins', validate('param', waveParam), async (c) => {
+      const { study, wave } = c.req.valid('param');
+      await findStudyWave(db, study, wave);
+      return c.json(await findWaveMargins(db, wave));
+    })
+    .put('/studies/:study/waves/:wave/margins', validate('param', waveParam), async (c) => {
+      const { study, wave } = c.req.valid('param');
+      return c.json(await setWaveMargins(db, questionnaires, study, wave, await c.req.text()));
+    })
+    .post(
+      '/studies/:study/invitations',
+      validate('param', studyParam),
+      validate('json', tokenBatchesBody),
+      async (c) => {
+        const { study } = c.req.valid('param');
+        const batches = c.req.valid('json').batches.map((b) => ({
+          agencyCode: b.agency,
+          count: b.count,
+        }));
+        const issued = await issueInvitationBatches(db, study, batches);
+        const origin = ownOrigin(c, config.edge?.publicOrigin);
+        const lines = [
+          'agency,link',
+          ...issued.map((i) => csvLine([i.agencyCode, `${origin}/s/${study}/t/${i.token}`])),
+        ];
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="invitations-${study}.csv"`);
+        return c.body(`${lines.join('\r\n')}\r\n`, 201);
+      },
+    )
+    .put('/frame', validate('query', frameQuery), async (c) => {
+      const agencies = parseFrameCsv(await c.req.text());
+      const headcountIllustrative = c.req.valid('query').illustrative === 'true';
+      const imported = await importFrame(db, agencies, { headcountIllustrative });
+      return c.json({ imported });
+    });
+}
