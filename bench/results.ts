@@ -1,10 +1,15 @@
-// The results benchmark: reports and raked reports through HTTP and the worker, submissions' p99 with and without reports running, microdata export memory.
+// The results benchmark on the real compiled server: reports through HTTP and the worker, submissions' p99 with and without reports, microdata export memory.
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAccessKey } from '../server/services/auth/access-keys.ts';
+import { createDatabase } from '../server/storage/db/create-database.ts';
+import { migrateToLatest } from '../server/storage/db/migrate.ts';
+import { replaceWaveMargins } from '../server/storage/repositories/raking-margins.ts';
+import { listWaves } from '../server/storage/repositories/waves.ts';
 import { benchStudyId, setUpAnalysisBench } from './analysis-setup.ts';
 
 const total = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
@@ -19,23 +24,48 @@ const workDir = mkdtempSync(join(tmpdir(), 'bench-results-'));
 const databasePath = keptDatabase ?? join(workDir, 'bench.db');
 
 const root = join(import.meta.dirname, '..');
-/** The server runs compiled (as `npm run build` ships it), so its memory is the platform's, not tsx's. */
-const serverScript = join(root, 'dist', 'bench-results', 'bench', 'results-server.js');
+/** The server as `npm run build` ships it: compiled JS, so its memory is the platform's, not tsx's. */
+const serverScript = join(root, 'dist', 'node', 'server', 'index.js');
+let authorization = '';
 
 function compileServer(): void {
-  execFileSync(
-    join(root, 'node_modules', '.bin', 'tsc'),
-    ['-p', join(root, 'bench', 'tsconfig.results-server.json')],
-    { stdio: 'inherit' },
-  );
+  execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' });
+}
+
+/** Sets the bench wave's raking margin and issues a researcher key, as an administrator would. */
+async function prepareDatabase(): Promise<void> {
+  const db = createDatabase({ dialect: 'sqlite', path: databasePath });
+  try {
+    await migrateToLatest(db);
+    const [wave] = await listWaves(db, benchStudyId);
+    await replaceWaveMargins(db, wave!.id, [{ variable: 'sex', shares: { F: 0.52, M: 0.48 } }]);
+    const { key } = await createAccessKey(db, {
+      role: 'researcher',
+      agencyCode: null,
+      today: '2021-09-01',
+    });
+    authorization = `Bearer ${key}`;
+  } finally {
+    await db.destroy();
+  }
 }
 
 function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [serverScript, databasePath, String(port)], {
+  const child = spawn(process.execPath, [serverScript], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databasePath,
+      SEED_DEMO: 'false',
+      ADMIN_KEY: `nsk_bench-admin-${randomUUID()}`,
+    },
   });
   return new Promise((resolve, reject) => {
-    child.stdout!.once('data', () => resolve(child));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) resolve(child);
+    });
     child.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
   });
 }
@@ -55,7 +85,7 @@ function rssMb(pid: number): number {
 
 async function timed(path: string): Promise<{ seconds: number; bytes: number }> {
   const start = performance.now();
-  const res = await fetch(`${base}${path}`);
+  const res = await fetch(`${base}${path}`, { headers: { authorization } });
   const bytes = (await res.arrayBuffer()).byteLength;
   if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
   return { seconds: (performance.now() - start) / 1000, bytes };
@@ -107,6 +137,7 @@ try {
   }
 
   compileServer();
+  await prepareDatabase();
   // 1. Export in a fresh server, so its memory is the export's (plus the idle server's).
   server = await startServer();
   const idle = rssMb(server.pid!);
