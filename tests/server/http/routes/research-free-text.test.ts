@@ -62,7 +62,9 @@ describe.each(testDialects())('free text in microdata on $dialect', (dialect) =>
     expect(remarks).toEqual(hostile.map((text) => `'${text}`).sort());
   });
 
-  it('keeps numbers numbers while neutralising text', () => {
-    expect(csvLines([[-0.25, '-0.25', '=1+1', 3]])).toBe(`-0.25,"'-0.25","'=1+1",3\r\n`);
+  it('keeps numbers numbers (a plain decimal is no formula) while neutralising formula text', () => {
+    expect(csvLines([[-0.25, '-0.25', '=1+1', '-1+2', 3]])).toBe(
+      `-0.25,-0.25,"'=1+1","'-1+2",3\r\n`,
+    );
   });
 });
