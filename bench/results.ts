@@ -10,6 +10,8 @@ import { createDatabase } from '../server/storage/db/create-database.ts';
 import { migrateToLatest } from '../server/storage/db/migrate.ts';
 import { replaceWaveMargins } from '../server/storage/repositories/raking-margins.ts';
 import { listWaves } from '../server/storage/repositories/waves.ts';
+import { parseFrameCsv } from '../server/services/frame/parse-frame.ts';
+import { seedFiles } from '../server/services/seed/seed-files.ts';
 import { benchStudyId, setUpAnalysisBench } from './analysis-setup.ts';
 
 const total = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
@@ -94,6 +96,10 @@ async function timed(path: string): Promise<{ seconds: number; bytes: number }> 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+// Spread over every agency, as a wave's submissions are (no agency outgrows its headcount).
+const agencyCodes = parseFrameCsv(readFileSync(seedFiles.frame, 'utf8')).map((a) => a.code);
+let nextAgency = 0;
+
 async function submissions(): Promise<{ p50: number; p99: number; ok: number; failed: number }> {
   const result = await autocannon({
     url: `${base}/responses`,
@@ -108,7 +114,7 @@ async function submissions(): Promise<{ p50: number; p99: number; ok: number; fa
           ...req,
           body: JSON.stringify({
             id: randomUUID(),
-            agency: 'kab-sleman',
+            agency: agencyCodes[nextAgency++ % agencyCodes.length],
             answers: { sex: 'F', position: 'pelaksana', q1: '1', q2: '2', ms: ['a', 'c'] },
           }),
         }),
