@@ -73,7 +73,7 @@ function answerCells(
  */
 export async function* microdataChunks(source: MicrodataSource): AsyncGenerator<string> {
   const { db, waveId, compiled, layout, headcounts, definition } = source;
-  const batchSize = source.batchSize ?? 2000;
+  const batchSize = source.batchSize ?? 1000;
   const answerColumns = layout.columns.filter(
     (c) => c.kind === 'single' || c.kind === 'multi' || c.kind === 'text',
   );

@@ -107,6 +107,9 @@ export function createReportService(options: ReportServiceOptions): ReportServic
   };
 }
 
+/** Old-generation heap of the report worker, MB: a million responses' counts need a few hundred. */
+const workerHeapMb = 2048;
+
 /** Responses folded per transaction when a report catches up (the idle materializer's size). */
 const catchUpBatch = 200;
 
@@ -184,10 +187,13 @@ class WorkerPool {
 function spawnReportWorker(database: DatabaseConfig): Worker {
   const source = import.meta.url.endsWith('.ts');
   const entry = new URL(`./report-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-  if (!source) return new Worker(entry, { workerData: { database } });
+  // The worker's own heap limit: V8 flags are per process, and a server started with a small
+  // --max-old-space-size (which keeps an export's garbage in check) must still compute reports.
+  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb };
+  if (!source) return new Worker(entry, { workerData: { database }, resourceLimits });
   const loader = import.meta.resolve('tsx/esm/api');
   const bootstrap =
     `import(${JSON.stringify(loader)})` +
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: { database } });
+  return new Worker(bootstrap, { eval: true, workerData: { database }, resourceLimits });
 }
