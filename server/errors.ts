@@ -37,6 +37,7 @@ export const errorCodes = [
   'INVALID_QUESTIONNAIRE',
   'INVALID_MARGINS',
   'RAKING_FAILED',
+  'HEADCOUNT_EXCEEDED',
   'INTERNAL',
 ] as const;
 

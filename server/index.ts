@@ -41,9 +41,13 @@ async function main(): Promise<void> {
     if (synthetic) {
       console.log(
         `Seeded a synthetic wave (study ${synthetic.studyId}, ${synthetic.responses} responses drawn from ` +
-          `KASN 2021's published rates; labelled synthetic). Results for researchers:`,
+          `KASN 2021's published rates; labelled synthetic) and a researcher key, shown only now:`,
       );
-      console.log(`  ${server.url}/api/studies/${synthetic.studyId}/results?by=province&lang=en`);
+      console.log(`  researcher key:   ${synthetic.researcherKey}`);
+      console.log(
+        `  results:          curl -H "Authorization: Bearer ${synthetic.researcherKey}" ` +
+          `'${server.url}/api/studies/${synthetic.studyId}/results?by=province&lang=en'`,
+      );
     }
     console.log('Coded agency links (every agency has one; they cannot be guessed from its code):');
     for (const { agencyCode, code } of server.demo.linkCodes) {

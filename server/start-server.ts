@@ -27,8 +27,7 @@ import { calendarDay } from './services/submissions/calendar-day.ts';
 import { seedDemo, type DemoSeedResult } from './services/seed/seed-demo.ts';
 import { ensureAdminKey } from './services/auth/ensure-admin-key.ts';
 import { loadSessionSecret } from './services/auth/session-secret.ts';
-import { syntheticStudyId, syntheticWaveMargins } from './services/seed/synthetic-wave.ts';
-import { databaseMarginSource, staticMarginSource } from './services/reports/raking-margins.ts';
+import { waveMarginSource } from './services/reports/raking-margins.ts';
 import { createReportService } from './services/reports/report-service.ts';
 
 export interface StartServerOptions {
@@ -99,15 +98,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       });
     }
 
-    // Per-wave margins come from the administration; the demo's synthetic study has its own.
+    // Raking margins are set per wave by an administrator (the demo seed sets its wave's).
     const reports = createReportService({
       db,
       database: config.database,
       questionnaires,
-      margins: databaseMarginSource(
-        db,
-        staticMarginSource(first ? { [syntheticStudyId]: syntheticWaveMargins(first) } : {}),
-      ),
+      margins: waveMarginSource(db),
     });
     const edge: EdgeConfig = { ...defaultEdgeConfig, ...config.edge };
     // JSON lines on stdout, no timestamp of pino's own (request lines carry theirs; the daily

@@ -9,8 +9,7 @@ import { validPath } from './middleware/valid-path.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
-import { authenticate, requireRole } from './middleware/auth.ts';
-import { every } from 'hono/combine';
+import { researcherOnly } from './middleware/researcher-only.ts';
 import { researchRoutes } from './routes/research.ts';
 import { linkCodeRoutes } from './routes/link-codes.ts';
 import { responseRoutes } from './routes/responses.ts';
@@ -18,7 +17,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { newSecret } from '../services/auth/secrets.ts';
 import { studyRoutes } from './routes/studies.ts';
-import { databaseMarginSource } from '../services/reports/raking-margins.ts';
+import { waveMarginSource } from '../services/reports/raking-margins.ts';
 import { createReportService } from '../services/reports/report-service.ts';
 
 export type { AppDeps } from './app-deps.ts';
@@ -41,18 +40,9 @@ export function createApp(appDeps: AppDeps) {
     createReportService({
       db: deps.db,
       questionnaires: deps.questionnaires,
-      margins: databaseMarginSource(deps.db),
+      margins: waveMarginSource(deps.db),
     });
-  // Research routes share /api/studies with public ones, so the guard goes on each route.
-  const researchers = every(
-    authenticate({
-      db: deps.db,
-      sessionSecret: deps.sessionSecret,
-      now: deps.now ?? (() => new Date()),
-      publicOrigin: deps.config.edge?.publicOrigin,
-    }),
-    requireRole('researcher', 'admin'),
-  );
+
   const app = new Hono()
     .use('*', ...edgeMiddleware(deps))
     // Set before the handler runs: changing a finished response's headers makes Node build it twice.
@@ -69,7 +59,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
     .route('/api/studies', linkCodeRoutes(deps))
-    .route('/api/studies', researchRoutes(deps, reports, researchers))
+    .route('/api/studies', researchRoutes(deps, reports, researcherOnly(deps)))
     .route('/api/agencies', agencyRoutes(deps))
     .route('/api/session', sessionRoutes(deps))
     .route('/api/admin', adminRoutes(deps))

@@ -44,6 +44,7 @@ const statusOf = {
   INVALID_QUESTIONNAIRE: 422,
   INVALID_MARGINS: 422,
   RAKING_FAILED: 422,
+  HEADCOUNT_EXCEEDED: 409,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 

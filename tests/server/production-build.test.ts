@@ -46,7 +46,7 @@ function runBuiltServer(env: Record<string, string>): Promise<Run> {
     });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 170_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       // Everything the start prints comes in one synchronous burst after listening.
@@ -129,5 +129,6 @@ describe('the production build', () => {
     const run = await runBuiltServer({ DATABASE_URL: path });
     expect(run.stdout).toMatch(/Seeded the demo/);
     expect(run.stdout).toMatch(/\/s\/netralitas-asn-token\/t\/[A-Za-z0-9_-]{24}/);
-  });
+    // The demo includes the synthetic KASN-sized wave (10,617 responses), which takes a while.
+  }, 180_000);
 });

@@ -10,7 +10,6 @@ import {
   type DownloadSource,
   type ScriptKind,
 } from '../../services/exports/downloads.ts';
-import { resultsCsv } from '../../services/exports/results-csv.ts';
 import type { ReportService } from '../../services/reports/report-service.ts';
 import { findReportWave } from '../../services/reports/report-wave.ts';
 import {
@@ -64,15 +63,19 @@ export function researchRoutes(deps: AppDeps, reports: ReportService, guard: Mid
     .get('/:study/results', guard, study, validQuery(resultsQuery), async (c) => {
       const query = c.req.valid('query');
       const wave = await findReportWave(db, c.get('study').id, query.wave);
-      const report = await reports.report(c.get('study').id, { ...query, waveId: wave.id });
-      return c.json(report);
+      const json = await reports.reportText(
+        c.get('study').id,
+        { ...query, waveId: wave.id },
+        'json',
+      );
+      return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
     })
     .get('/:study/results.csv', guard, study, validQuery(resultsQuery), async (c) => {
       const query = c.req.valid('query');
       const studyId = c.get('study').id;
       const wave = await findReportWave(db, studyId, query.wave);
-      const report = await reports.report(studyId, { ...query, waveId: wave.id });
-      return c.body(resultsCsv(report), 200, attachment(studyId, 'results.csv', csvType));
+      const csv = await reports.reportText(studyId, { ...query, waveId: wave.id }, 'csv');
+      return c.body(csv, 200, attachment(studyId, 'results.csv', csvType));
     })
     .get('/:study/fieldwork', guard, study, validQuery(waveQuery), async (c) => {
       const studyId = c.get('study').id;

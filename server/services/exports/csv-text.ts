@@ -1,26 +1,23 @@
-// The one CSV writer of the downloads (until the shared streaming writer lands): PapaParse, formula-looking text neutralised, numbers kept numbers.
-import Papa from 'papaparse';
+// The downloads' CSV conventions over the platform's one writer (services/csv): CRLF lines, a BOM for Excel, and a pulled text stream.
+import { csvLines as writeLines, csvText, type CsvCell } from '../csv/write-csv.ts';
 
-/** A CSV cell: text, a number (written as is), or empty. */
-export type CsvCell = string | number | null;
+export type { CsvCell } from '../csv/write-csv.ts';
 
 /** Byte-order mark: Excel reads a UTF-8 CSV as UTF-8 only with it. */
 export const utf8Bom = '\uFEFF';
 
-const options = { escapeFormulae: true, newline: '\r\n', header: false } as const;
+/** Downloads end lines with CRLF (RFC 4180, what Excel writes). */
+const newline = '\r\n';
 
 /**
- * CSV lines (each ending in CRLF) for rows of cells. Text that starts like a spreadsheet
- * formula (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with `'`, so Excel shows it
- * instead of evaluating it (OWASP CSV injection); numbers are written as numbers, so a
- * negative estimate stays a number.
+ * CSV lines (each ending in CRLF) for rows of cells, through the shared writer: text that a
+ * spreadsheet would run as a formula is prefixed with `'` and quoted; numbers stay numbers.
  *
  * @example
  * csvLines([['=HYPERLINK("x")', -0.5]]); // `"'=HYPERLINK(""x"")",-0.5\r\n`
  */
 export function csvLines(rows: readonly (readonly CsvCell[])[]): string {
-  if (rows.length === 0) return '';
-  return Papa.unparse(rows as CsvCell[][], options) + '\r\n';
+  return writeLines(rows, { columns: [], newline });
 }
 
 /**
@@ -33,7 +30,7 @@ export function csvDocument(
   header: readonly string[],
   rows: readonly (readonly CsvCell[])[],
 ): string {
-  return utf8Bom + csvLines([header, ...rows]);
+  return csvText(rows, { columns: header, bom: true, newline });
 }
 
 /**

@@ -1,7 +1,6 @@
 // Streams a wave's anonymised microdata as CSV: one row per response, agency by agency, rows in hash order, with design and raked weights.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import Papa from 'papaparse';
 import type { QuestionnaireDefinition } from '../../../surveys/types.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import {
@@ -29,8 +28,6 @@ export interface MicrodataSource {
   /** Responses read per query (keyset batch). */
   batchSize?: number;
 }
-
-const papaOptions = { escapeFormulae: true, newline: '\r\n', header: false } as const;
 
 /** Option values that are numbers (ratings, Likert codes) are written as numbers. */
 const numeric = /^-?\d+(\.\d+)?$/;
@@ -76,7 +73,7 @@ function answerCells(
  */
 export async function* microdataChunks(source: MicrodataSource): AsyncGenerator<string> {
   const { db, waveId, compiled, layout, headcounts, definition } = source;
-  const batchSize = source.batchSize ?? 2000;
+  const batchSize = source.batchSize ?? 1000;
   const answerColumns = layout.columns.filter(
     (c) => c.kind === 'single' || c.kind === 'multi' || c.kind === 'text',
   );
@@ -100,15 +97,13 @@ export async function* microdataChunks(source: MicrodataSource): AsyncGenerator<
         rows.push({
           order: createHash('sha256').update(`${waveId}:${response.clientId}`).digest('hex'),
           rakedWeight: raked?.get(key) ?? null,
-          answers: Papa.unparse(
-            [answerCells(answerColumns, compiled, response.answers)],
-            papaOptions,
-          ),
+          // The line without its CRLF: the design columns go first once n_h is known.
+          answers: csvLines([answerCells(answerColumns, compiled, response.answers)]).slice(0, -2),
         });
       }
     }
     rows.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-    const agencyCell = Papa.unparse([[agency]], papaOptions);
+    const agencyCell = csvLines([[agency]]).slice(0, -2);
     const designWeight = headcount / rows.length;
     let chunk = '';
     for (const [i, row] of rows.entries()) {

@@ -10,6 +10,7 @@ import {
   type DomainSpec,
   type ProportionEstimate,
   type QuestionRequest,
+  type SurveyDesign,
   type Weighting,
 } from '../../../analysis/index.ts';
 import { buildCodebook, type CodebookRow } from '../../../surveys/codebook.ts';
@@ -64,7 +65,7 @@ export function buildReport(input: ReportInput, request: ReportRequest): Report 
   const known = breakdownVariables(definition.domainVariables);
   const specs = request.by.map((breakdown) => checkBreakdown(breakdown, known));
 
-  const design = createDesign(cells);
+  const design = designOf(cells);
   const { weighting, iterations, margins } = weigh(designWeights(design), request);
   const reported = codebook.filter((row) => row.type !== 'text');
   const questions: QuestionRequest[] = reported.map((row) => ({
@@ -105,6 +106,32 @@ export function buildReport(input: ReportInput, request: ReportRequest): Report 
     rows,
     footnotes: footnotes(input, weighting, iterations, design.strata.length > 0),
   };
+}
+
+/**
+ * The design, or `HEADCOUNT_EXCEEDED` when an agency has more respondents than its headcount
+ * N_h (an agency link shared beyond the agency, or a stale frame): no weight N_h / n_h < 1 is
+ * meaningful, so the report names the agency instead of guessing.
+ */
+export function designOf(cells: CellCounts): SurveyDesign {
+  for (const [agency, n] of respondentsByStratum(cells)) {
+    const headcount = cells.strata.get(agency)?.populationSize;
+    if (headcount !== undefined && n > headcount) {
+      throw new AppError(
+        'HEADCOUNT_EXCEEDED',
+        `Agency "${agency}" has ${n} responses but a headcount of ${headcount}; update its headcount in the agency frame.`,
+      );
+    }
+  }
+  return createDesign(cells);
+}
+
+function respondentsByStratum(cells: CellCounts): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const { stratum, count } of cells.respondents) {
+    totals.set(stratum, (totals.get(stratum) ?? 0) + count);
+  }
+  return totals;
 }
 
 function checkBreakdown(breakdown: Breakdown, known: ReadonlyMap<string, unknown>): DomainSpec {

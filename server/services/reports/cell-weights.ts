@@ -1,8 +1,8 @@
 // The analysis weight of every (agency, respondent profile) cell, design and raked, for microdata exports.
-import { createDesign, designWeights, rake, stratumTotals } from '../../../analysis/index.ts';
+import { designWeights, rake, stratumTotals } from '../../../analysis/index.ts';
 import type { DomainVariable } from '../../../surveys/types.ts';
 import type { ProfileValues } from '../projection/respondent-profile.ts';
-import type { ReportInput } from './build-report.ts';
+import { designOf, type ReportInput } from './build-report.ts';
 import { marginTotals } from './raking-margins.ts';
 import type { MarginShares } from './report-types.ts';
 
@@ -45,7 +45,7 @@ export function profileWeightKey(
  * const { weights } = cellWeights(input, margins);
  */
 export function cellWeights(input: ReportInput, margins: readonly MarginShares[]): CellWeights {
-  const design = createDesign(input.cells);
+  const design = designOf(input.cells);
   const base = designWeights(design);
   let raked: Float64Array | null = null;
   let rakingProblem: string | null = null;

@@ -1,20 +1,33 @@
 // Where a wave's raking margins come from, and their shares turned into population totals for rake().
 import type { Kysely } from 'kysely';
 import { marginFromShares, type RakingMargin } from '../../../analysis/index.ts';
+import { AppError } from '../../errors.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import { findWaveMargins } from '../../storage/repositories/raking-margins.ts';
-import { AppError } from '../../errors.ts';
 import type { MarginShares } from './report-types.ts';
 
 /**
- * Finds the national raking margins of a wave, or undefined when it has none. The
- * administration's per-wave margins plug in here; until then the demo study's margins come
- * from `staticMarginSource`.
+ * Finds the national raking margins of a wave, or undefined when it has none: the
+ * administration's per-wave margins (`waveMarginSource`), or fixed ones in tests and benchmarks
+ * (`staticMarginSource`).
  */
 export type MarginSource = (
   studyId: string,
   waveId: number,
 ) => Promise<readonly MarginShares[] | undefined>;
+
+/**
+ * The margins an administrator set for the wave (`raking_margins`), undefined when none are.
+ *
+ * @example
+ * const reports = createReportService({ db, database, questionnaires, margins: waveMarginSource(db) });
+ */
+export function waveMarginSource(db: Kysely<Database>): MarginSource {
+  return async (_studyId, waveId) => {
+    const margins = await findWaveMargins(db, waveId);
+    return margins.length > 0 ? margins : undefined;
+  };
+}
 
 /**
  * A margin source from a fixed table of margins by study (used for the demo study).
@@ -26,23 +39,6 @@ export function staticMarginSource(
   byStudy: Readonly<Record<string, readonly MarginShares[]>>,
 ): MarginSource {
   return async (studyId) => byStudy[studyId];
-}
-
-/**
- * A wave's margins as the administration stored them (`raking_margins`), else the fallback's
- * (the demo's synthetic study defines its own).
- *
- * @example
- * const margins = databaseMarginSource(db, staticMarginSource({ 'kasn-2021-sintetis': demoMargins }));
- */
-export function databaseMarginSource(
-  db: Kysely<Database>,
-  fallback: MarginSource = async () => undefined,
-): MarginSource {
-  return async (studyId, waveId) => {
-    const stored = await findWaveMargins(db, waveId);
-    return stored.length > 0 ? stored : fallback(studyId, waveId);
-  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The work a report worker does: one function per job kind, the same in a worker thread and inline.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/db/schema.ts';
+import { resultsCsv } from '../exports/results-csv.ts';
 import { buildReport } from './build-report.ts';
 import { cellWeights, type CellWeights } from './cell-weights.ts';
 import { loadFieldwork } from './fieldwork.ts';
@@ -10,12 +11,15 @@ import type { FieldworkReport, MarginShares, Report, ReportRequest } from './rep
 /** A job for the report worker. Reads only: catching up the counts happens on the main thread. */
 export type ReportJob =
   | { kind: 'report'; studyId: string; request: ReportRequest }
+  /** The report serialised in the worker (JSON or CSV text): the main thread only sends it. */
+  | { kind: 'report-text'; studyId: string; request: ReportRequest; format: 'json' | 'csv' }
   | { kind: 'fieldwork'; studyId: string; waveId: number }
   | { kind: 'cell-weights'; studyId: string; waveId: number; margins: readonly MarginShares[] };
 
 /** What each job kind answers. */
 export interface ReportJobResults {
   report: Report;
+  'report-text': string;
   fieldwork: FieldworkReport;
   'cell-weights': CellWeights;
 }
@@ -35,6 +39,13 @@ export async function runReportJob<J extends ReportJob>(
     case 'report': {
       const input = await loadReportInput(db, job.studyId, job.request.waveId);
       return buildReport(input, job.request) as Result;
+    }
+    case 'report-text': {
+      const report = buildReport(
+        await loadReportInput(db, job.studyId, job.request.waveId),
+        job.request,
+      );
+      return (job.format === 'json' ? JSON.stringify(report) : resultsCsv(report)) as Result;
     }
     case 'fieldwork':
       return (await loadFieldwork(db, job.studyId, job.waveId)) as Result;

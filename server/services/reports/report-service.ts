@@ -19,9 +19,22 @@ export interface ReportService {
    * the worker. With `weighting: 'raked'` the wave's margins come from the margin source.
    */
   report(studyId: string, request: Omit<ReportRequest, 'margins'>): Promise<Report>;
+  /**
+   * The same report as text, serialised in the worker so the main thread neither copies nor
+   * stringifies thousands of rows: `json` (the `Report` as JSON) or `csv` (see `resultsCsv`).
+   */
+  reportText(
+    studyId: string,
+    request: Omit<ReportRequest, 'margins'>,
+    format: 'json' | 'csv',
+  ): Promise<string>;
   /** The fieldwork monitor of a wave (counts every stored response). */
   fieldwork(studyId: string, waveId: number): Promise<FieldworkReport>;
-  /** Design and raked weights per (agency, profile) cell, after catching up. */
+  /**
+   * Design and raked weights per (agency, profile) cell, after catching up. Computed on the
+   * calling thread: it reads only respondents per cell (thousands of rows, milliseconds of
+   * raking), and an export should not pay for starting the worker.
+   */
   cellWeights(studyId: string, waveId: number): Promise<CellWeights>;
   /** Raking margins of a wave, for manifests; undefined when it has none. */
   margins: MarginSource;
@@ -61,31 +74,44 @@ export function createReportService(options: ReportServiceOptions): ReportServic
   const run = <J extends ReportJob>(job: J): Promise<ReportJobResults[J['kind']]> =>
     pool ? pool.run(job) : runReportJob(db, job);
 
+  // Every acknowledged response counts; small batches, so submissions wait at most one.
+  const catchUp = () => materializePending(db, questionnaires, { batchSize: catchUpBatch });
+  const withMargins = async (studyId: string, request: Omit<ReportRequest, 'margins'>) => {
+    const waveMargins =
+      request.weighting === 'raked' ? ((await margins(studyId, request.waveId)) ?? []) : [];
+    return { ...request, by: [...request.by], margins: [...waveMargins] };
+  };
   return {
     margins,
     async report(studyId, request) {
-      const waveMargins =
-        request.weighting === 'raked' ? ((await margins(studyId, request.waveId)) ?? []) : [];
-      await materializePending(db, questionnaires);
-      return run({
-        kind: 'report',
-        studyId,
-        request: { ...request, by: [...request.by], margins: [...waveMargins] },
-      });
+      const full = await withMargins(studyId, request);
+      await catchUp();
+      return run({ kind: 'report', studyId, request: full });
+    },
+    async reportText(studyId, request, format) {
+      const full = await withMargins(studyId, request);
+      await catchUp();
+      return run({ kind: 'report-text', studyId, request: full, format });
     },
     fieldwork(studyId, waveId) {
       return run({ kind: 'fieldwork', studyId, waveId });
     },
     async cellWeights(studyId, waveId) {
       const waveMargins = (await margins(studyId, waveId)) ?? [];
-      await materializePending(db, questionnaires);
-      return run({ kind: 'cell-weights', studyId, waveId, margins: [...waveMargins] });
+      await catchUp();
+      return runReportJob(db, { kind: 'cell-weights', studyId, waveId, margins: [...waveMargins] });
     },
     async close() {
       await pool?.close();
     },
   };
 }
+
+/** Old-generation heap of the report worker, MB: a million responses' counts need a few hundred. */
+const workerHeapMb = 2048;
+
+/** Responses folded per transaction when a report catches up (the idle materializer's size). */
+const catchUpBatch = 200;
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -161,10 +187,13 @@ class WorkerPool {
 function spawnReportWorker(database: DatabaseConfig): Worker {
   const source = import.meta.url.endsWith('.ts');
   const entry = new URL(`./report-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-  if (!source) return new Worker(entry, { workerData: { database } });
+  // The worker's own heap limit: V8 flags are per process, and a server started with a small
+  // --max-old-space-size (which keeps an export's garbage in check) must still compute reports.
+  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb };
+  if (!source) return new Worker(entry, { workerData: { database }, resourceLimits });
   const loader = import.meta.resolve('tsx/esm/api');
   const bootstrap =
     `import(${JSON.stringify(loader)})` +
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: { database } });
+  return new Worker(bootstrap, { eval: true, workerData: { database }, resourceLimits });
 }

@@ -16,6 +16,7 @@ import { seededRandom } from './seeded-random.ts';
 import { seedFiles } from './seed-files.ts';
 import { markStudySynthetic } from '../../storage/repositories/synthetic-studies.ts';
 import { seedSyntheticWave } from './synthetic-wave.ts';
+import { createAccessKey } from '../auth/access-keys.ts';
 
 /** The demo study respondents reach by agency link. */
 export const demoStudyId = 'netralitas-asn-2021';
@@ -35,7 +36,10 @@ export interface DemoSeedOptions {
   responses?: number;
   /** Invitation tokens per token agency (default 3). */
   tokensPerAgency?: number;
-  /** Also seed the synthetic KASN-sized wave (study `kasn-2021-sintetis`, 10,617 responses). */
+  /**
+   * Also seed the synthetic KASN-sized wave (study `kasn-2021-sintetis`, 10,617 responses) and
+   * issue a researcher key for it, so a newcomer can open full results at once.
+   */
   syntheticWave?: boolean;
 }
 
@@ -45,8 +49,8 @@ export interface DemoSeedResult {
   /** Coded agency links of the link-code study for the token agencies (every agency has one). */
   linkCodes: { agencyCode: string; code: string }[];
   responses: number;
-  /** The synthetic wave, when seeded. */
-  syntheticWave?: { studyId: string; waveId: number; responses: number };
+  /** The synthetic wave and a researcher key in clear text (shown once), when seeded. */
+  syntheticWave?: { studyId: string; waveId: number; responses: number; researcherKey: string };
 }
 
 /**
@@ -147,7 +151,8 @@ export async function seedDemo(
     }
     if (syntheticWave) {
       const synthetic = await seedSyntheticWave(trx, questionnaires, questionnaire);
-      return { tokens, linkCodes, responses, syntheticWave: synthetic };
+      const { key } = await createAccessKey(trx, { role: 'researcher', agencyCode: null, today });
+      return { tokens, linkCodes, responses, syntheticWave: { ...synthetic, researcherKey: key } };
     }
     return { tokens, linkCodes, responses };
   });

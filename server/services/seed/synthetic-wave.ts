@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/db/schema.ts';
 import { listAgencies } from '../../storage/repositories/agencies.ts';
 import { createStudy } from '../../storage/repositories/studies.ts';
+import { replaceWaveMargins } from '../../storage/repositories/raking-margins.ts';
 import { markStudySynthetic } from '../../storage/repositories/synthetic-studies.ts';
 import { createWave } from '../../storage/repositories/waves.ts';
 import { importResponses, type ImportedResponse } from '../projection/import-responses.ts';
@@ -45,7 +46,8 @@ export function syntheticWaveMargins(definition: {
  * it) with a closed July 2021 wave of `responses` responses (default 10,617): allocated to the
  * frame's agencies in proportion to headcount (at least 3 each), answered by the demo
  * generator drawing the questionnaire's published reference rates, on days spread over the
- * month, all from fixed seeds. Runs in the caller's transaction.
+ * month, all from fixed seeds, and sets the wave's raking margin (`syntheticWaveMargins`).
+ * Runs in the caller's transaction.
  *
  * @example
  * await seedSyntheticWave(trx, questionnaires, { id: 'netralitas-asn', version: 1 });
@@ -75,6 +77,7 @@ export async function seedSyntheticWave(
     opensOn: '2021-07-01',
     closesOn: '2021-07-31',
   });
+  await replaceWaveMargins(db, wave.id, syntheticWaveMargins(definition));
   const agencies = await listAgencies(db);
   const allocation = allocateRespondents(agencies, responses, 3);
   const nextAnswers = demoAnswerGenerator(

@@ -1,6 +1,7 @@
 // The reports service end to end on every dialect: the R fixture stored, reported through the worker thread, equals R's answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../server/errors.ts';
+import { designOf } from '../../../../server/services/reports/build-report.ts';
 import {
   createReportService,
   type ReportService,
@@ -119,5 +120,23 @@ describe.each(testDialects())('the reports service on $dialect', (dialect) => {
     expect(fieldwork.provinces.reduce((s, p) => s + p.responses, 0)).toBe(2000);
     const first = withResponses[0]!;
     expect(first.responseRate).toBeCloseTo(first.responses / first.headcount, 15);
+  });
+});
+
+describe('a wave whose agency has more responses than its headcount', () => {
+  it('is refused with HEADCOUNT_EXCEEDED naming the agency, not a server error', () => {
+    const cells = {
+      strata: new Map([['kab-kecil', { populationSize: 2, attributes: {} }]]),
+      profiles: new Map([[1, {}]]),
+      respondents: [{ stratum: 'kab-kecil', profile: 1, count: 3 }],
+      bases: [],
+      choices: [],
+    };
+    expect(() => designOf(cells)).toThrow(
+      expect.objectContaining({
+        code: 'HEADCOUNT_EXCEEDED',
+        message: expect.stringContaining('kab-kecil'),
+      }),
+    );
   });
 });

@@ -5,7 +5,8 @@ import {
   loadQuestionnaireRegistry,
   type QuestionnaireRegistry,
 } from '../../../../server/services/questionnaires/questionnaire-registry.ts';
-import { staticMarginSource } from '../../../../server/services/reports/raking-margins.ts';
+import { waveMarginSource } from '../../../../server/services/reports/raking-margins.ts';
+import { authenticateKey } from '../../../../server/services/auth/access-keys.ts';
 import {
   createReportService,
   type ReportService,
@@ -50,23 +51,25 @@ describe.each(testDialects())('the synthetic wave on $dialect', (dialect) => {
   let reports: ReportService;
   let national: Report;
   let seconds: number;
+  let researcherKey: string;
 
   beforeAll(async () => {
     await publishQuestionnaires(t.db, [netralitasAsn]);
     questionnaires = await loadQuestionnaireRegistry(t.db, compileQuestionnaire);
     const start = performance.now();
-    await seedDemo(t.db, questionnaires, {
+    const seeded = await seedDemo(t.db, questionnaires, {
       questionnaire: { id: netralitasAsn.id, version: netralitasAsn.version },
       today: '2021-09-16',
       responses: 0,
       syntheticWave: true,
     });
     seconds = (performance.now() - start) / 1000;
+    researcherKey = seeded.syntheticWave!.researcherKey;
     reports = createReportService({
       db: t.db,
       database: t.config,
       questionnaires,
-      margins: staticMarginSource({ [syntheticStudyId]: syntheticWaveMargins(netralitasAsn) }),
+      margins: waveMarginSource(t.db),
     });
     const [wave] = await listWaves(t.db, syntheticStudyId);
     national = await reports.report(syntheticStudyId, {
@@ -88,6 +91,15 @@ describe.each(testDialects())('the synthetic wave on $dialect', (dialect) => {
     expect(waves).toMatchObject([
       { status: 'closed', opensOn: '2021-07-01', closesOn: '2021-07-31' },
     ]);
+  });
+
+  it('stores its sex margin for the wave, so the raked report rakes to it', () => {
+    expect(national.weighting.margins).toEqual(syntheticWaveMargins(netralitasAsn));
+    expect(national.weighting.description).toContain('A4');
+  });
+
+  it('issues a researcher key', async () => {
+    expect(await authenticateKey(t.db, researcherKey)).toMatchObject({ role: 'researcher' });
   });
 
   it('is labelled synthetic in the study, its title and every report', async () => {
