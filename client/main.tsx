@@ -5,15 +5,24 @@
 
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseRoute } from './routes';
+import { parseRoute, type Route } from './routes';
 import './base.css';
 
 const LandingPage = lazy(() => import('./landing/landing-page'));
 const RespondentPage = lazy(() => import('./respondent/respondent-page'));
 const UnknownPathPage = lazy(() => import('./respondent/unknown-path-page'));
 
+/**
+ * The server already checked the link (client-pages.ts) and marks an unknown one on <html>,
+ * so a mistyped link shows its problem page without downloading the survey renderer.
+ */
+function currentRoute(): Route {
+  if (document.documentElement.dataset.page === 'not-found') return { page: 'not-found' };
+  return parseRoute(window.location.pathname);
+}
+
 function App() {
-  const route = parseRoute(window.location.pathname);
+  const route = currentRoute();
   switch (route.page) {
     case 'landing':
       return <LandingPage />;

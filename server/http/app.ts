@@ -1,5 +1,6 @@
 // Builds the HTTP app: the JSON API under /api, the built client elsewhere, one error mapping for all.
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps.ts';
 import { AppError } from '../errors.ts';
@@ -30,6 +31,9 @@ export function createApp(deps: AppDeps) {
       c.header('X-Content-Type-Options', 'nosniff');
       await next();
     })
+    // JSON is gzipped for slow links (the questionnaire: 51 kB → 11 kB); the middleware leaves
+    // server-sent event streams and bodies under 1 KiB as they are.
+    .use('/api/*', compress())
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
@@ -37,7 +41,7 @@ export function createApp(deps: AppDeps) {
 
   // no-referrer: token links (/s/:study/t/:token) must not leak to other sites.
   app.use('*', secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }));
-  app.route('/', clientPages(deps.config.clientDir));
+  app.route('/', clientPages({ clientDir: deps.config.clientDir, db: deps.db }));
   app.notFound(() => {
     throw new AppError('NOT_FOUND', 'Not found.');
   });

@@ -8,8 +8,10 @@ import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-regi
 import { listAgencies } from '../../storage/repositories/agencies.ts';
 import { issueInvitationTokens } from '../../storage/repositories/invitation-tokens.ts';
 import { createStudy } from '../../storage/repositories/studies.ts';
+import { setStudyNotice } from '../../storage/repositories/study-notices.ts';
 import { createWave } from '../../storage/repositories/waves.ts';
 import { demoAnswerGenerator } from './demo-answers.ts';
+import { demoNotice } from './demo-notice.ts';
 import { seededRandom } from './seeded-random.ts';
 import { seedFiles } from './seed-files.ts';
 
@@ -86,6 +88,9 @@ export async function seedDemo(
       opensOn: today,
       closesOn: null,
     });
+
+    await setStudyNotice(trx, demoStudyId, demoNotice);
+    await setStudyNotice(trx, demoTokenStudyId, demoNotice);
 
     const tokens: DemoSeedResult['tokens'] = [];
     for (const agencyCode of tokenAgencies) {

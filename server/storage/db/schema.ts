@@ -28,6 +28,12 @@ export interface StudyTable {
   uses_tokens: Flag;
 }
 
+export interface StudyNoticeTable {
+  study_id: string;
+  /** The `StudyNotice` as JSON (repositories/study-notices.ts). */
+  notice: string;
+}
+
 export type WaveStatus = 'open' | 'closed';
 
 export interface WaveTable {
@@ -106,6 +112,7 @@ export interface AnswerCountTable {
 export interface Database {
   questionnaire_versions: QuestionnaireVersionTable;
   studies: StudyTable;
+  study_notices: StudyNoticeTable;
   waves: WaveTable;
   agencies: AgencyTable;
   responses: ResponseTable;
