@@ -5,6 +5,7 @@
 
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { prefetchLinkData } from './respondent/link-data';
 import { parseRoute, type Route } from './routes';
 import './base.css';
 
@@ -22,7 +23,6 @@ function currentRoute(): Route {
 }
 
 function App() {
-  const route = currentRoute();
   switch (route.page) {
     case 'landing':
       return <LandingPage />;
@@ -32,6 +32,10 @@ function App() {
       return <UnknownPathPage />;
   }
 }
+
+const route = currentRoute();
+// Ask for the link's study, agency and questionnaire now, not after the survey code arrives.
+if (route.page === 'respondent') prefetchLinkData(route.link);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,35 +1,58 @@
-// The respondent page for /s/:study/:agency and /s/:study/t/:token: load, answer, autosave, send, thank.
+// The respondent page for /s/:study/:agency and /s/:study/t/:token: notice and consent, answer, review, send, thank.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SurveyModel } from 'survey-core';
-import { api, type Agency, type ApiResult, type ResponseSubmission } from '../api-client';
+import type { Agency, QuestionnaireJson, ResponseSubmission, StudyDetail } from '../api-client';
+import { api } from '../api-client';
 import { browserStorage, type Lang } from '../lang';
 import { frameMessages } from '../messages';
+import { keepForOffline } from '../offline/keep-for-offline';
 import { PageFrame } from '../page-frame';
 import type { RespondentLink } from '../routes';
 import { useLang } from '../use-lang';
 import { AnswerProblems } from './answer-problems';
 import { CompletionView } from './completion-view';
-import { createSurveyModel } from './create-survey-model';
-import { createDraftStore } from './draft-store';
+import { createDraftStore, type Draft } from './draft-store';
+import { takeLinkData } from './link-data';
 import { LinkProblemView } from './link-problem-view';
 import { linkProblemOf, loadProblemOf } from './link-problem-of';
 import { linkRefusal } from './link-refusal';
 import { respondentMessages, type LinkProblem } from './messages';
 import { newResponseId } from './new-response-id';
 import { problemText } from './problem-text';
+import { focusCurrentPage } from './focus-page';
+import { loadSurveyRuntime } from './load-survey-runtime';
+import { ResumePromptView } from './resume-prompt-view';
 import { createRetryWaker } from './retry-waker';
 import { sendWithRetry } from './send-with-retry';
 import { SendingView } from './sending-view';
+import { SentBeforeView } from './sent-before-view';
+import { createSentMarker } from './sent-marker';
 import { applyServerProblems, type AnswerProblem } from './server-problems';
-import { SurveyView } from './survey-view';
+import { StudyNoticeView } from './study-notice-view';
+import type { SurveyRuntime } from './survey-runtime';
 
 type Phase =
   | { kind: 'loading' }
   | { kind: 'problem'; problem: LinkProblem }
+  /** This browser already sent a response to the (agency) link. */
+  | { kind: 'sent-before' }
+  /** Earlier, unsent answers are on the device: continue them or discard them unseen. */
+  | { kind: 'resume-prompt' }
+  /** Who runs the study, how answers are protected, consent to start. */
+  | { kind: 'notice' }
   | { kind: 'answering'; problems: readonly AnswerProblem[] }
   | { kind: 'sending'; retryAttempt?: number }
   | { kind: 'done'; responseId: string };
+
+/** Phases that show one notice with a heading that takes focus when it appears. */
+const noticePhases = new Set<Phase['kind']>([
+  'problem',
+  'sent-before',
+  'resume-prompt',
+  'notice',
+  'done',
+]);
 
 export interface RespondentPageProps {
   link: RespondentLink;
@@ -39,12 +62,17 @@ export default function RespondentPage({ link }: RespondentPageProps) {
   const [lang, setLang] = useLang();
   const m = respondentMessages[lang];
   const drafts = useMemo(() => createDraftStore(browserStorage(), link), [link]);
+  const sentMarker = useMemo(() => createSentMarker(browserStorage(), link), [link]);
   const waker = useMemo(() => createRetryWaker(window), []);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [agency, setAgency] = useState<Agency>();
+  const [study, setStudy] = useState<StudyDetail>();
   const [model, setModel] = useState<SurveyModel>();
+  // The survey renderer, once its chunk has arrived (requested as soon as this page mounts).
+  const [runtime, setRuntime] = useState<SurveyRuntime>();
   const [loadAttempt, setLoadAttempt] = useState(0);
-  // Chosen once per page load (or taken from the draft) and reused by every send attempt.
+  const questionnaire = useRef<QuestionnaireJson>(undefined);
+  // Chosen once per response (or taken from the draft) and reused by every send attempt.
   const responseId = useRef('');
   // Read when the model is created, without making the load effect depend on the language.
   const langRef = useRef(lang);
@@ -62,7 +90,8 @@ export default function RespondentPage({ link }: RespondentPageProps) {
     async (survey: SurveyModel, idRenewed = false): Promise<void> => {
       const answers = survey.data as Record<string, unknown>;
       const id = responseId.current;
-      drafts.save({ responseId: id, answers, pageNo: survey.currentPageNo, submitting: true });
+      const lastPage = Math.max(0, survey.visiblePages.length - 1);
+      drafts.save({ responseId: id, answers, pageNo: lastPage, submitting: true });
       setPhase({ kind: 'sending' });
       const submission: ResponseSubmission =
         link.kind === 'agency'
@@ -85,6 +114,7 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       }
       if (result.ok) {
         drafts.clear();
+        sentMarker.set();
         setPhase({ kind: 'done', responseId: id });
         return;
       }
@@ -103,43 +133,68 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       if (problem !== 'send-refused') drafts.clear();
       setPhase({ kind: 'problem', problem });
     },
-    [drafts, link, waker],
+    [drafts, sentMarker, link, waker],
   );
+
+  /** Builds the questionnaire's model, with the draft's answers or empty, once the renderer is here. */
+  const startAnswering = useCallback(
+    async (draft: Draft | undefined): Promise<SurveyModel | undefined> => {
+      const json = questionnaire.current;
+      if (!json) return undefined;
+      const loaded = await loadSurveyRuntime();
+      responseId.current = draft?.responseId ?? newResponseId();
+      const survey = loaded.createSurveyModel(json, langRef.current, draft);
+      loaded.applyRespondentSettings(survey);
+      setRuntime(() => loaded);
+      setModel(survey);
+      return survey;
+    },
+    [],
+  );
+
+  useEffect(() => {
+    // The largest download of the page travels while the notice is read; a failure shows
+    // when the questionnaire is opened.
+    loadSurveyRuntime().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
     setPhase({ kind: 'loading' });
     const load = async (): Promise<Phase> => {
       const draft = drafts.load();
-      // Requested at once but awaited only for a usable link, so a refused link is explained
-      // without waiting for the questionnaire; a failure of it is reported where it is awaited.
-      const questionnaireLoad = api.getQuestionnaire(link.study);
-      questionnaireLoad.catch(() => undefined);
-      const agencyLoad = agencyOf(link).then((r) => {
+      // Started by the entry script while this code was still downloading (link-data.ts);
+      // the questionnaire is awaited only for a usable link, so a refused link is explained
+      // without waiting for it.
+      const data = takeLinkData(link);
+      const agencyLoad = data.agency.then((r) => {
         // Shown as soon as it is known, while the questionnaire is still on its way.
         if (!cancelled && r.ok) setAgency(r.value);
         return r;
       });
-      const [study, agencyResult] = await Promise.all([api.getStudy(link.study), agencyLoad]);
-      const refusal = linkRefusal(link, study, agencyResult, draft?.submitting === true);
+      const [studyResult, agencyResult] = await Promise.all([data.study, agencyLoad]);
+      const refusal = linkRefusal(link, studyResult, agencyResult, draft?.submitting === true);
       if (refusal) {
         // Answers for a spent invitation can never be sent; keeping them would only mislead.
         if (refusal === 'token-used') drafts.clear();
         return { kind: 'problem', problem: refusal };
       }
-      const questionnaire = await questionnaireLoad;
-      if (!questionnaire.ok) {
-        return {
-          kind: 'problem',
-          problem: loadProblemOf(questionnaire.status, questionnaire.error),
-        };
+      const json = await data.questionnaire;
+      if (!json.ok) return { kind: 'problem', problem: loadProblemOf(json.status, json.error) };
+      if (cancelled || !studyResult.ok) return { kind: 'loading' };
+      questionnaire.current = json.value;
+      setStudy(studyResult.value);
+      // Everything this link needs is loaded: keep it for the next visit, online or not.
+      keepForOffline();
+      if (draft?.submitting) {
+        const survey = await startAnswering(draft);
+        if (cancelled) return { kind: 'loading' };
+        if (survey) void send(survey);
+        return { kind: 'sending' };
       }
-      if (cancelled) return { kind: 'loading' };
-      responseId.current = draft?.responseId ?? newResponseId();
-      const survey = createSurveyModel(questionnaire.value, langRef.current, draft);
-      setModel(survey);
-      if (draft?.submitting) void send(survey);
-      return draft?.submitting ? { kind: 'sending' } : { kind: 'answering', problems: [] };
+      if (draft) return { kind: 'resume-prompt' };
+      if (sentMarker.isSet()) return { kind: 'sent-before' };
+      return { kind: 'notice' };
     };
     load()
       .catch((): Phase => ({ kind: 'problem', problem: 'load-failed' }))
@@ -149,12 +204,12 @@ export default function RespondentPage({ link }: RespondentPageProps) {
     return () => {
       cancelled = true;
     };
-  }, [link, drafts, send, loadAttempt]);
+  }, [link, drafts, sentMarker, send, startAnswering, loadAttempt]);
 
   useEffect(() => {
     if (!model) return;
     const save = (): void => {
-      // Completion clears hidden answers; `send` saves that final state itself.
+      // Completion clears hidden answers and the review changes nothing; `send` saves itself.
       if (model.state !== 'running') return;
       drafts.save({
         responseId: responseId.current,
@@ -179,10 +234,38 @@ export default function RespondentPage({ link }: RespondentPageProps) {
     document.title = frameTitle(lang, phase);
   }, [model, lang, phase]);
 
+  // A new notice or page replaces the one the reader was on: move focus to its heading.
+  useEffect(() => {
+    if (noticePhases.has(phase.kind)) {
+      document.querySelector<HTMLElement>('.page-main h1')?.focus({ preventScroll: true });
+      window.scrollTo({ top: 0 });
+    } else if (phase.kind === 'answering' && phase.problems.length === 0) {
+      focusCurrentPage();
+    }
+  }, [phase]);
+
   const retry = (): void => {
     if (phase.kind === 'problem' && phase.problem === 'send-refused' && model) void send(model);
     else setLoadAttempt((n) => n + 1);
   };
+
+  /** Opens the questionnaire; until the renderer has arrived, says that it is loading. */
+  const openQuestionnaire = (draft: Draft | undefined): void => {
+    setPhase({ kind: 'loading' });
+    startAnswering(draft)
+      .then((survey) => setPhase(survey ? { kind: 'answering', problems: [] } : { kind: 'notice' }))
+      .catch(() => setPhase({ kind: 'problem', problem: 'load-failed' }));
+  };
+  const continueDraft = (): void => openQuestionnaire(drafts.load());
+  const discardDraft = (): void => {
+    drafts.clear();
+    setPhase({ kind: 'notice' });
+  };
+  const startNewResponse = (): void => {
+    sentMarker.clear();
+    setPhase({ kind: 'notice' });
+  };
+  const consent = (): void => openQuestionnaire(undefined);
 
   return (
     <PageFrame
@@ -204,16 +287,32 @@ export default function RespondentPage({ link }: RespondentPageProps) {
           }
         />
       ) : null}
+      {phase.kind === 'sent-before' ? (
+        <SentBeforeView lang={lang} onStartNew={startNewResponse} />
+      ) : null}
+      {phase.kind === 'resume-prompt' ? (
+        <ResumePromptView lang={lang} onContinue={continueDraft} onStartAfresh={discardDraft} />
+      ) : null}
+      {phase.kind === 'notice' ? (
+        <StudyNoticeView
+          lang={lang}
+          notice={study?.notice ?? null}
+          usesTokens={link.kind === 'token'}
+          onConsent={consent}
+        />
+      ) : null}
       {phase.kind === 'sending' ? (
         <SendingView lang={lang} retryAttempt={phase.retryAttempt} onRetryNow={waker.wakeNow} />
       ) : null}
-      {phase.kind === 'done' ? <CompletionView lang={lang} responseId={phase.responseId} /> : null}
+      {phase.kind === 'done' ? (
+        <CompletionView lang={lang} responseId={phase.responseId} notice={study?.notice ?? null} />
+      ) : null}
       {phase.kind === 'answering' && phase.problems.length > 0 && model ? (
         <AnswerProblems lang={lang} model={model} problems={phase.problems} />
       ) : null}
-      {model && (phase.kind === 'answering' || phase.kind === 'sending') ? (
+      {runtime && model && (phase.kind === 'answering' || phase.kind === 'sending') ? (
         <>
-          <SurveyView model={model} hidden={phase.kind === 'sending'} />
+          <runtime.SurveyView model={model} hidden={phase.kind === 'sending'} />
           {phase.kind === 'answering' ? (
             <footer className="respondent-notes">
               <p>{m.anonymityNote}</p>
@@ -226,20 +325,12 @@ export default function RespondentPage({ link }: RespondentPageProps) {
   );
 }
 
-/**
- * The agency of an agency link, or of the invitation a token link carries: asking for it also
- * tells whether the invitation is known and unused, before anything is filled in.
- */
-function agencyOf(link: RespondentLink): Promise<ApiResult<Agency>> {
-  if (link.kind === 'agency') return api.getAgency(link.agency);
-  return api
-    .getTokenStatus(link.study, link.token)
-    .then((r): ApiResult<Agency> => (r.ok ? { ok: true, value: r.value.agency } : r));
-}
-
 function frameTitle(lang: Lang, phase: Phase): string {
   const m = respondentMessages[lang];
   if (phase.kind === 'problem') return m.problems[phase.problem].title;
   if (phase.kind === 'done') return m.doneTitle;
+  if (phase.kind === 'notice') return m.noticeTitle;
+  if (phase.kind === 'resume-prompt') return m.resumeTitle;
+  if (phase.kind === 'sent-before') return m.sentBeforeTitle;
   return frameMessages[lang].projectName;
 }

@@ -1,9 +1,48 @@
 // Renders a SurveyJS model with survey-react-ui and the fontless theme; the only file that imports them.
 
-import type { SurveyModel } from 'survey-core';
-import { Survey } from 'survey-react-ui';
+import { SurveyProgressModel, type SurveyModel } from 'survey-core';
+import { ReactElementFactory, Survey, SurveyProgress } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
 import './survey-overrides.css';
+
+/**
+ * SurveyJS's progress bar has role="progressbar" but no value; this one also gives
+ * `aria-valuenow` (percent) and the visible caption as `aria-valuetext`, so a screen reader
+ * says "12 dari 57 pertanyaan terjawab" rather than nothing.
+ */
+class AccessibleProgress extends SurveyProgress {
+  override render() {
+    return (
+      <div className={this.model.getProgressCssClasses(this.props.container)}>
+        <div
+          style={{ width: `${this.progress}%` }}
+          className={this.model.css.progressBar}
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(this.progress)}
+          aria-valuetext={this.progressText}
+          aria-label={this.progressBarAriaLabel}
+        >
+          <span className={SurveyProgressModel.getProgressTextInBarCss(this.model.css)}>
+            {this.progressText}
+          </span>
+        </div>
+        <span
+          className={SurveyProgressModel.getProgressTextUnderBarCss(this.model.css)}
+          aria-hidden="true"
+        >
+          {this.progressText}
+        </span>
+      </div>
+    );
+  }
+}
+for (const type of ['pages', 'questions']) {
+  ReactElementFactory.Instance.registerElement(`sv-progress-${type}`, (props) => (
+    <AccessibleProgress {...(props as ConstructorParameters<typeof SurveyProgress>[0])} />
+  ));
+}
 
 export interface SurveyViewProps {
   model: SurveyModel;

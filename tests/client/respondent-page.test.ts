@@ -98,6 +98,24 @@ async function openWithDraft(page: Page, link: RespondentLink, draft: Draft): Pr
   await page.goto(server.url + linkPath(link));
 }
 
+/** Agrees to the study notice, as a respondent starting afresh must before any question. */
+async function consent(page: Page, button = 'Saya setuju, mulai mengisi'): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  await page.locator('.sd-question').first().waitFor();
+}
+
+/** Answers the resume prompt a draft on the device brings up: continue the earlier answers. */
+async function continueDraft(page: Page, button = 'Lanjutkan jawaban saya'): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  await page.locator('.sd-question').first().waitFor();
+}
+
+/** From the last page: open the review, then press Selesai under it (the irreversible step). */
+async function reviewAndComplete(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Pratinjau', exact: true }).click();
+  await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+}
+
 /** What the page's Content-Security-Policy refused since it was loaded. */
 const cspViolations = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
@@ -149,12 +167,16 @@ describe('respondent page', () => {
     await page.goto(`${server.url}${linkPath(sleman)}`);
 
     await page.getByText('Instansi: Kabupaten Sleman').waitFor();
+    // Before any question: who runs the study, how answers are protected, and consent.
+    await page.getByRole('heading', { name: 'Sebelum Anda mulai' }).waitFor();
+    expect(await page.locator('.sd-question').count()).toBe(0);
+    await consent(page);
     await page.getByText('Jenis kelamin', { exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
     expect(await page.getByRole('button', { name: 'Selanjutnya', exact: true }).isVisible()).toBe(
       true,
     );
-    expect(await progressText(page)).toBe('Halaman 1 dari 9');
+    expect(await progressText(page)).toMatch(/^0 dari \d+ pertanyaan terjawab$/);
 
     // A7 = PPPK opens the PPPK grade (A8b), not the civil-service rank (A8).
     const partA = await answerCurrentPage(page, questions, { A7: 'pppk', A8b: 'IX' });
@@ -173,12 +195,16 @@ describe('respondent page', () => {
     // Midway through part C the page is reloaded (a dropped connection, a closed tab).
     await tapChoice(page, 'C1', 'tidak_melanggar');
     expect(await draftKeys(page)).toEqual([`netralitas:draft:v1:${agencyStudy}:a:kab-sleman`]);
+    const progressBeforeReload = await progressText(page);
+    expect(progressBeforeReload).toMatch(/^[1-9]\d* dari \d+ pertanyaan terjawab$/);
     await page.reload();
+    // The device holds a draft: continuing it is asked for, never assumed.
+    await continueDraft(page);
     await page
       .locator('.sd-page__title')
       .filter({ hasText: /Bagian C/ })
       .waitFor();
-    expect(await progressText(page)).toBe('Halaman 3 dari 9');
+    expect(await progressText(page)).toBe(progressBeforeReload);
     expect(await isChecked(page, 'C1', 'tidak_melanggar')).toBe(true);
     await turnPage(page, 'Sebelumnya', /Bagian B/);
     expect(await isChecked(page, 'B1', 'ya')).toBe(true);
@@ -190,7 +216,7 @@ describe('respondent page', () => {
       await turnPage(page, 'Selanjutnya', title);
       await answerCurrentPage(page, questions, { G1: 'tidak_setuju', H9: 'Perkuat pengawasan.' });
     }
-    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await reviewAndComplete(page);
 
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     expect(await page.getByText(/tanpa nama, NIP, atau alamat IP/).isVisible()).toBe(true);
@@ -245,14 +271,15 @@ describe('respondent page', () => {
     )();
     const responseId = crypto.randomUUID();
     await openWithDraft(page, sleman, { responseId, answers, pageNo: 8, submitting: false });
+    await continueDraft(page);
     await page
       .locator('.sd-page__title')
       .filter({ hasText: /Bagian I/ })
       .waitFor();
 
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
-    await page.getByRole('heading', { name: 'Koneksi bermasalah' }).waitFor();
+    await reviewAndComplete(page);
+    await page.getByRole('heading', { name: 'Tersimpan, akan dikirim' }).waitFor();
     const saved = await page.evaluate((key) => localStorage.getItem(key), draftKey(sleman));
     expect(JSON.parse(saved ?? '{}')).toMatchObject({ responseId, submitting: true });
 
@@ -275,6 +302,7 @@ describe('respondent page', () => {
   it('switches to English and back without losing answers, and remembers the choice', async () => {
     const { context, page } = await phone();
     await page.goto(`${server.url}${linkPath(sleman)}`);
+    await consent(page);
     await page.getByText('Jenis kelamin', { exact: true }).waitFor();
     await tapChoice(page, 'A4', 'perempuan');
 
@@ -286,6 +314,9 @@ describe('respondent page', () => {
     expect(await isChecked(page, 'A4', 'perempuan')).toBe(true);
 
     await page.reload();
+    // The server writes its first words in the language this device chose.
+    await page.getByRole('heading', { name: 'Unfinished answers on this device' }).waitFor();
+    await continueDraft(page, 'Continue my answers');
     await page.getByText('Sex', { exact: true }).waitFor();
     expect(await isChecked(page, 'A4', 'perempuan')).toBe(true);
 
@@ -306,11 +337,16 @@ describe('respondent page', () => {
       // A real invitation, but in a study that takes agency links.
       `/s/${agencyStudy}/t/${invitation(2).token}`,
     ]) {
-      await page.goto(server.url + path);
+      const response = await page.goto(server.url + path);
+      expect(response?.status(), path).toBe(404);
       await page.getByRole('heading', { name: 'Tautan tidak dikenal' }).waitFor();
       expect(await page.locator('.sd-root-modern').count(), path).toBe(0);
     }
     expect(submissions(requests)).toEqual([]);
+    // A mistyped link never downloads the survey renderer, nor asks the API anything.
+    expect(requests.filter((url) => /survey-runtime|respondent-page|\/api\//.test(url))).toEqual(
+      [],
+    );
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Unknown link' }).waitFor();
     await context.close();
@@ -345,6 +381,9 @@ describe('respondent page', () => {
     const { context, page, requests } = await phone();
     await page.goto(server.url + linkPath(link));
     await page.getByText(`Instansi: ${agency.name}`).waitFor();
+    // An invitation's notice adds that the invitation is not linked to the answers.
+    await page.getByText(/Undangan Anda hanya ditandai sudah dipakai/).waitFor();
+    await consent(page);
     await page.getByText('Jenis kelamin', { exact: true }).waitFor();
     expect(requests).toContain(`${server.url}/api/studies/${tokenStudy}/tokens/${token}`);
 
@@ -356,11 +395,12 @@ describe('respondent page', () => {
     )();
     const responseId = crypto.randomUUID();
     await openWithDraft(page, link, { responseId, answers, pageNo: 8, submitting: false });
+    await continueDraft(page);
     await page
       .locator('.sd-page__title')
       .filter({ hasText: /Bagian I/ })
       .waitFor();
-    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await reviewAndComplete(page);
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
     const stored = await server.db
@@ -463,20 +503,21 @@ describe('respondent page', () => {
   });
 
   it('keeps the survey renderer out of the landing page', async () => {
-    const scriptsOf = async (path: string, ready: string): Promise<string> => {
+    const scriptsOf = async (path: string, ready: string, agree = false): Promise<string> => {
       const { context, page } = await phone();
       const bodies: Promise<string>[] = [];
       page.on('response', (response) => {
         if (response.request().resourceType() === 'script') bodies.push(response.text());
       });
       await page.goto(server.url + path);
+      if (agree) await consent(page);
       await page.getByText(ready, { exact: true }).first().waitFor();
       const text = (await Promise.all(bodies)).join('\n');
       await context.close();
       return text;
     };
     const landing = await scriptsOf('/', 'Survei Netralitas ASN (demo)');
-    const respondent = await scriptsOf(linkPath(sleman), 'Jenis kelamin');
+    const respondent = await scriptsOf(linkPath(sleman), 'Jenis kelamin', true);
     // The marker is SurveyJS's own root class: present where the survey renders, absent on /.
     expect(respondent).toContain('sd-root-modern');
     expect(landing).not.toContain('sd-root-modern');

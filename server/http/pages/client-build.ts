@@ -14,14 +14,24 @@ export type ClientPage = keyof typeof pageModules;
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  dynamicImports?: string[];
   css?: string[];
+}
+
+/** A page's own files, as `/assets/…` URLs. */
+export interface PageAssets {
+  /** Its chunk and the chunks it imports: needed before it can show anything. */
+  scripts: string[];
+  styles: string[];
+  /** Chunks and styles it imports on demand (the survey renderer): wanted soon, not first. */
+  laterScripts: string[];
+  laterStyles: string[];
 }
 
 export interface ClientBuild {
   /** `dist/client/index.html` as Vite wrote it. */
   template: string;
-  /** A page's own scripts (its chunk and the chunks it imports) and styles, as `/assets/…` URLs. */
-  assetsOf(page: ClientPage): { scripts: string[]; styles: string[] };
+  assetsOf(page: ClientPage): PageAssets;
 }
 
 /**
@@ -43,17 +53,32 @@ export function readClientBuild(clientDir: string): ClientBuild | undefined {
   return {
     template,
     assetsOf(page) {
-      const scripts = new Set<string>();
-      const styles = new Set<string>();
-      const visit = (key: string): void => {
-        const chunk = manifest[key];
-        if (!chunk || key === 'index.html' || scripts.has(`/${chunk.file}`)) return;
-        scripts.add(`/${chunk.file}`);
-        for (const css of chunk.css ?? []) styles.add(`/${css}`);
-        for (const imported of chunk.imports ?? []) visit(imported);
+      const collect = (roots: readonly string[], known: ReadonlySet<string>) => {
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (key: string): void => {
+          const chunk = manifest[key];
+          const url = chunk && `/${chunk.file}`;
+          if (!chunk || !url || key === 'index.html' || scripts.has(url) || known.has(url)) return;
+          scripts.add(url);
+          for (const css of chunk.css ?? []) styles.add(`/${css}`);
+          for (const imported of chunk.imports ?? []) visit(imported);
+        };
+        roots.forEach(visit);
+        return { scripts, styles };
       };
-      visit(pageModules[page]);
-      return { scripts: [...scripts], styles: [...styles] };
+      const first = collect([pageModules[page]], new Set());
+      const dynamic = [...first.scripts].flatMap((url) => {
+        const key = Object.keys(manifest).find((k) => `/${manifest[k]?.file}` === url);
+        return (key && manifest[key]?.dynamicImports) || [];
+      });
+      const later = collect(dynamic, first.scripts);
+      return {
+        scripts: [...first.scripts],
+        styles: [...first.styles],
+        laterScripts: [...later.scripts],
+        laterStyles: [...later.styles],
+      };
     },
   };
 }

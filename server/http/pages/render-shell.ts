@@ -21,12 +21,19 @@ const escapeHtml = (text: string): string =>
  */
 export function renderShell(build: ClientBuild, page: PageForPath, lang: ShellLang): string {
   const t = shellText[lang];
-  const { scripts, styles } = build.assetsOf(page.page);
+  const { scripts, styles, laterScripts, laterStyles } = build.assetsOf(page.page);
+  const low = (yes: boolean): string => (yes ? ' fetchpriority="low"' : '');
+  const script = (src: string, later: boolean): string =>
+    `<link rel="modulepreload" crossorigin href="${escapeHtml(src)}"${low(later)}>`;
+  const style = (href: string, later: boolean): string =>
+    `<link rel="preload" as="style" crossorigin href="${escapeHtml(href)}"${low(later)}>`;
+  // On a slow link every idle round trip counts: the survey renderer starts downloading now,
+  // at low priority, instead of after the page's own code has arrived and asked for it.
   const preloads = [
-    ...scripts.map((src) => `<link rel="modulepreload" crossorigin href="${escapeHtml(src)}">`),
-    ...styles.map(
-      (href) => `<link rel="preload" as="style" crossorigin href="${escapeHtml(href)}">`,
-    ),
+    ...scripts.map((src) => script(src, false)),
+    ...styles.map((href) => style(href, false)),
+    ...laterScripts.map((src) => script(src, true)),
+    ...laterStyles.map((href) => style(href, true)),
   ].join('');
   const title = page.page === 'not-found' ? t.unknownLinkTitle : t.projectName;
   const context =
