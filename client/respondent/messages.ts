@@ -49,6 +49,9 @@ const id = {
   sentBeforeBody:
     'Sebuah jawaban untuk tautan ini sudah dikirim dari browser ini. Jika Anda orang lain yang memakai perangkat ini, Anda dapat mengisi survei sebagai responden baru.',
   sentBeforeFresh: 'Isi sebagai responden baru',
+  reviewTitle: 'Periksa jawaban Anda',
+  reviewBody:
+    'Inilah jawaban yang akan dikirim. Tekan Ubah pada sebuah bagian untuk memperbaikinya. Setelah Anda menekan Selesai, jawaban terkirim dan tidak dapat diubah lagi.',
   sendingTitle: 'Mengirim jawaban…',
   sendingBody: 'Mohon tunggu dan jangan tutup halaman ini.',
   retryingTitle: 'Tersimpan, akan dikirim',
@@ -135,6 +138,9 @@ const en: RespondentMessages = {
   sentBeforeBody:
     'A response to this link has already been sent from this browser. If you are someone else using this device, you can take the survey as a new respondent.',
   sentBeforeFresh: 'Start a new response',
+  reviewTitle: 'Check your answers',
+  reviewBody:
+    'These are the answers that will be sent. Press Edit on a part to correct it. Once you press Complete, the answers are sent and can no longer be changed.',
   sendingTitle: 'Sending your answers…',
   sendingBody: 'Please wait and keep this page open.',
   retryingTitle: 'Saved — will be sent',

@@ -71,6 +71,8 @@ export default function RespondentPage({ link }: RespondentPageProps) {
   // The survey renderer, once its chunk has arrived (requested as soon as this page mounts).
   const [runtime, setRuntime] = useState<SurveyRuntime>();
   const [loadAttempt, setLoadAttempt] = useState(0);
+  // SurveyJS's review of the answers before the irreversible Complete is on screen.
+  const [reviewing, setReviewing] = useState(false);
   const questionnaire = useRef<QuestionnaireJson>(undefined);
   // Chosen once per response (or taken from the draft) and reused by every send attempt.
   const responseId = useRef('');
@@ -219,12 +221,19 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       });
     };
     const complete = (): void => void send(model);
+    const toReview = (): void => setReviewing(true);
+    // "Ubah/Edit" in the review opens that page again: the review is over.
+    const pageTurned = (): void => setReviewing(model.state === 'preview');
     model.onValueChanged.add(save);
     model.onCurrentPageChanged.add(save);
+    model.onCurrentPageChanged.add(pageTurned);
+    model.onShowingPreview.add(toReview);
     model.onComplete.add(complete);
     return () => {
       model.onValueChanged.remove(save);
       model.onCurrentPageChanged.remove(save);
+      model.onCurrentPageChanged.remove(pageTurned);
+      model.onShowingPreview.remove(toReview);
       model.onComplete.remove(complete);
     };
   }, [model, drafts, send]);
@@ -310,6 +319,16 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       {phase.kind === 'answering' && phase.problems.length > 0 && model ? (
         <AnswerProblems lang={lang} model={model} problems={phase.problems} />
       ) : null}
+      {phase.kind === 'answering' && reviewing ? (
+        <section className="notice notice-review" aria-labelledby="review-title" data-review>
+          <h1 id="review-title">{m.reviewTitle}</h1>
+          <p>{m.reviewBody}</p>
+        </section>
+      ) : null}
+      {phase.kind === 'answering' && !reviewing && study ? (
+        // The page's one h1 while answering; SurveyJS's own titles are h2 and below.
+        <h1 className="visually-hidden">{studyTitle(study, lang)}</h1>
+      ) : null}
       {runtime && model && (phase.kind === 'answering' || phase.kind === 'sending') ? (
         <>
           <runtime.SurveyView model={model} hidden={phase.kind === 'sending'} />
@@ -323,6 +342,10 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       ) : null}
     </PageFrame>
   );
+}
+
+function studyTitle(study: StudyDetail, lang: Lang): string {
+  return typeof study.title === 'string' ? study.title : study.title[lang];
 }
 
 function frameTitle(lang: Lang, phase: Phase): string {

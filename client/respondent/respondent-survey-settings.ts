@@ -1,8 +1,12 @@
 // What this page adds to the survey model: a review step, progress by answered questions, tappable scales, focus on page turns.
 
-import type { QuestionRatingModel, SurveyModel } from 'survey-core';
+import { settings, type QuestionRatingModel, type SurveyModel } from 'survey-core';
 import { focusCurrentPage } from './focus-page';
 import './indonesian-strings';
+
+// One outline for the whole page: the page frame's notices are h1, SurveyJS's survey and page
+// titles h2, panels and questions h3 (its defaults start at h3 under no h1 at all).
+Object.assign(settings.titleTags, { survey: 'h2', page: 'h2', panel: 'h3', question: 'h3' });
 
 /**
  * Applies the respondent page's presentation to a model made by `createSurveyModel`:
