@@ -2,7 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { precompress } from './tooling/precompress-plugin';
+import { precompress } from './tooling/precompress-plugin.ts';
 
 export default defineConfig({
   root: 'client',

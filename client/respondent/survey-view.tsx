@@ -1,5 +1,6 @@
 // Renders a SurveyJS model with survey-react-ui and the fontless theme; the only file that imports them.
 
+import { useEffect, useRef } from 'react';
 import { SurveyProgressModel, type SurveyModel } from 'survey-core';
 import { ReactElementFactory, Survey, SurveyProgress } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
@@ -51,9 +52,37 @@ export interface SurveyViewProps {
 }
 
 export function SurveyView({ model, hidden = false }: SurveyViewProps) {
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    labelOtherFields(element);
+    const observer = new MutationObserver(() => labelOtherFields(element));
+    observer.observe(element, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div className="survey-view" hidden={hidden}>
+    <div className="survey-view" hidden={hidden} ref={root}>
       <Survey model={model} />
     </div>
   );
+}
+
+/**
+ * SurveyJS leaves the text field of an "other (please specify)" answer without a label when
+ * its question has a title; name it after the question and the option, e.g. "Dari mana Anda
+ * memperoleh informasi…: Lainnya (jelaskan)", as the option's label reads on screen.
+ */
+function labelOtherFields(root: HTMLElement): void {
+  for (const field of root.querySelectorAll<HTMLTextAreaElement>(
+    '.sd-question textarea:not([aria-label]):not([aria-labelledby])',
+  )) {
+    const question = field.closest('.sd-question');
+    const title = question
+      ?.querySelector('.sd-question__title')
+      ?.textContent?.replace(/\s*\*$/, '');
+    const other = question?.querySelector('input[value="other"]')?.closest('label')?.textContent;
+    const name = [title, other].filter(Boolean).join(': ');
+    if (name) field.setAttribute('aria-label', name);
+  }
 }

@@ -1,0 +1,248 @@
+// axe-core, injected into headless Chromium, on every state of every respondent-facing page in Indonesian and English.
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RespondentLink } from '../../client/routes';
+import {
+  agencyStudy,
+  consent,
+  continueDraft,
+  ensureClientBuild,
+  fullAnswers,
+  launchChromium,
+  linkPath,
+  openWithDraft,
+  phone,
+  tokenStudy,
+} from '../helpers/respondent-browser';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureClientBuild();
+  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's WCAG 2.x A and AA rules and best practices; one line per violation. */
+async function violations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, { resultTypes: ['violations'] })) as {
+      violations: AxeViolation[];
+    };
+    return result.violations;
+  });
+  return found.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+/**
+ * Scans the page as it is (Indonesian), switches to English and scans again, then back, so
+ * every state is checked in both languages with its own texts.
+ */
+async function expectAccessibleInBothLanguages(page: Page, state: string): Promise<void> {
+  expect(await violations(page), `${state} (id)`).toEqual([]);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  expect(await violations(page), `${state} (en)`).toEqual([]);
+  await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'id');
+}
+
+const agencyLink = (agency: string): RespondentLink => ({
+  study: agencyStudy,
+  kind: 'agency',
+  agency,
+});
+
+/** Ticks "other" in every visible question that has it, so its text field is open too. */
+async function openOtherFields(page: Page): Promise<void> {
+  const others = page.locator('.sd-question input[value="other"]:visible');
+  for (const input of await others.all()) {
+    // A checkbox question at its maximum of choices disables the rest: free one first.
+    if (await input.isDisabled()) {
+      const question = input.locator('xpath=ancestor::*[contains(@class,"sd-question")][1]');
+      await question.locator('input:checked').first().locator('xpath=ancestor::label[1]').click();
+    }
+    if (!(await input.isChecked())) await input.locator('xpath=ancestor::label[1]').click();
+  }
+}
+
+/** Every branch opened: A8 (civil servants), B2–B5, G2, H3–H6. */
+const branchesOpen = {
+  ...fullAnswers('accessibility'),
+  A7: 'pns',
+  B1: 'ya',
+  G1: 'setuju',
+  H2: 'ya',
+  H5: 'tidak',
+};
+
+describe('accessibility (axe-core)', () => {
+  it('finds no violation on the landing page and the problem page of a mistyped link', async () => {
+    const { context, page } = await phone(browser, { bypassCSP: true });
+    await page.goto(`${server.url}/`);
+    await page.getByText('Survei Netralitas ASN (demo)').waitFor();
+    await expectAccessibleInBothLanguages(page, 'landing');
+    await page.goto(`${server.url}/s/${agencyStudy}/kab-tidak-ada`);
+    await page.getByRole('heading', { name: 'Tautan tidak dikenal' }).waitFor();
+    await expectAccessibleInBothLanguages(page, 'unknown link');
+    await context.close();
+  });
+
+  it('finds no violation on the notice, every questionnaire page with its branches and "other" fields open, the review and the completion page', async () => {
+    const { context, page } = await phone(browser, { bypassCSP: true });
+    const link = agencyLink('kab-semarang');
+    await page.goto(server.url + linkPath(link));
+    await page.locator('[data-notice]').waitFor();
+    await expectAccessibleInBothLanguages(page, 'notice');
+
+    for (let pageNo = 0; pageNo < 9; pageNo++) {
+      await openWithDraft(page, server.url, link, {
+        responseId: crypto.randomUUID(),
+        answers: branchesOpen,
+        pageNo,
+        submitting: false,
+      });
+      if (pageNo === 0) {
+        await page.getByRole('heading', { name: /belum selesai/ }).waitFor();
+        await expectAccessibleInBothLanguages(page, 'resume prompt');
+      }
+      await continueDraft(page);
+      await openOtherFields(page);
+      await expectAccessibleInBothLanguages(page, `questionnaire page ${pageNo + 1}`);
+    }
+
+    // Required questions left empty show SurveyJS's error messages.
+    await openWithDraft(page, server.url, link, {
+      responseId: crypto.randomUUID(),
+      answers: {},
+      pageNo: 0,
+      submitting: false,
+    });
+    await continueDraft(page);
+    await page.getByRole('button', { name: 'Selanjutnya', exact: true }).click();
+    await page.locator('.sd-question--error').first().waitFor();
+    await expectAccessibleInBothLanguages(page, 'questionnaire page with errors');
+
+    await openWithDraft(page, server.url, link, {
+      responseId: crypto.randomUUID(),
+      answers: fullAnswers('accessibility-review'),
+      pageNo: 8,
+      submitting: false,
+    });
+    await continueDraft(page);
+    await page.getByRole('button', { name: 'Pratinjau', exact: true }).click();
+    await page.locator('[data-review]').waitFor();
+    await expectAccessibleInBothLanguages(page, 'review');
+    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
+    await expectAccessibleInBothLanguages(page, 'completion');
+
+    await page.goto(server.url + linkPath(link));
+    await page.locator('[data-sent-before]').waitFor();
+    await expectAccessibleInBothLanguages(page, 'sent before');
+    await context.close();
+  }, 240_000);
+
+  it('finds no violation on the sending, retrying and answer-problem states', async () => {
+    const { context, page } = await phone(browser, { bypassCSP: true });
+    const link = agencyLink('kab-sukoharjo');
+    // The server refuses an answer the questionnaire lacks: the summary above the questions.
+    await openWithDraft(page, server.url, link, {
+      responseId: crypto.randomUUID(),
+      answers: { A4: 'bukan_pilihan' },
+      pageNo: 0,
+      submitting: true,
+    });
+    await page.locator('[data-answer-problems]').waitFor();
+    await expectAccessibleInBothLanguages(page, 'answer problems');
+
+    // No connection at submit: saved on the device, to be sent.
+    await openWithDraft(page, server.url, link, {
+      responseId: crypto.randomUUID(),
+      answers: fullAnswers('accessibility-offline'),
+      pageNo: 8,
+      submitting: false,
+    });
+    await continueDraft(page);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Pratinjau', exact: true }).click();
+    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await page.locator('.notice-retrying').waitFor();
+    await expectAccessibleInBothLanguages(page, 'saved, will be sent');
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
+    await context.close();
+  }, 120_000);
+
+  it('finds no violation on the pages that refuse a link: closed, invitation used, failed load, refused send', async () => {
+    const { context, page } = await phone(browser, { bypassCSP: true });
+    const [spent] = server.tokens;
+    if (!spent) throw new Error('the demo seed issued no invitation');
+    await openWithDraft(
+      page,
+      server.url,
+      { study: tokenStudy, kind: 'token', token: spent.token },
+      {},
+    );
+    await consent(page);
+    const answers = fullAnswers('accessibility-token');
+    const res = await fetch(`${server.url}/api/studies/${tokenStudy}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: crypto.randomUUID(), token: spent.token, answers }),
+    });
+    expect(res.status).toBe(201);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
+    await expectAccessibleInBothLanguages(page, 'invitation used');
+
+    await server.db.updateTable('waves').set({ status: 'closed' }).execute();
+    try {
+      await page.goto(server.url + linkPath(agencyLink('kab-wonosobo')));
+      await page.getByRole('heading', { name: 'Survei sudah ditutup' }).waitFor();
+      await expectAccessibleInBothLanguages(page, 'closed');
+    } finally {
+      await server.db.updateTable('waves').set({ status: 'open' }).execute();
+    }
+
+    // The questionnaire cannot be fetched: the page says so and offers to try again.
+    await page.route('**/questionnaire*', (route) => route.abort());
+    await page.goto(server.url + linkPath(agencyLink('kab-wonosobo')));
+    await page.getByRole('heading', { name: 'Halaman tidak dapat dimuat' }).waitFor();
+    await expectAccessibleInBothLanguages(page, 'load failed');
+    await page.unroute('**/questionnaire*');
+
+    // The server refuses the submission outright (a proxy's 403).
+    await page.route('**/responses', (route) =>
+      route.fulfill({ status: 403, contentType: 'text/html', body: 'Forbidden' }),
+    );
+    await openWithDraft(page, server.url, agencyLink('kab-wonosobo'), {
+      responseId: crypto.randomUUID(),
+      answers,
+      pageNo: 8,
+      submitting: true,
+    });
+    await page.getByRole('heading', { name: 'Jawaban tidak dapat dikirim' }).waitFor();
+    await expectAccessibleInBothLanguages(page, 'send refused');
+    await context.close();
+  }, 120_000);
+});
