@@ -1,36 +1,23 @@
 // axe-core, injected into headless Chromium, on every state of every respondent-facing page in Indonesian and English.
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RespondentLink } from '../../client/routes';
 import {
   agencyStudy,
   consent,
   continueDraft,
-  ensureClientBuild,
   fullAnswers,
-  launchChromium,
   linkPath,
   openWithDraft,
   phone,
   tokenStudy,
+  useRespondentBrowser,
 } from '../helpers/respondent-browser';
-import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuild();
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = useRespondentBrowser();
 
 interface AxeViolation {
   id: string;
@@ -97,25 +84,25 @@ const branchesOpen = {
 
 describe('accessibility (axe-core)', () => {
   it('finds no violation on the landing page and the problem page of a mistyped link', async () => {
-    const { context, page } = await phone(browser, { bypassCSP: true });
-    await page.goto(`${server.url}/`);
+    const { context, page } = await phone(t.browser, { bypassCSP: true });
+    await page.goto(`${t.server.url}/`);
     await page.getByText('Survei Netralitas ASN (demo)').waitFor();
     await expectAccessibleInBothLanguages(page, 'landing');
-    await page.goto(`${server.url}/s/${agencyStudy}/kab-tidak-ada`);
+    await page.goto(`${t.server.url}/s/${agencyStudy}/kab-tidak-ada`);
     await page.getByRole('heading', { name: 'Tautan tidak dikenal' }).waitFor();
     await expectAccessibleInBothLanguages(page, 'unknown link');
     await context.close();
   });
 
   it('finds no violation on the notice, every questionnaire page with its branches and "other" fields open, the review and the completion page', async () => {
-    const { context, page } = await phone(browser, { bypassCSP: true });
+    const { context, page } = await phone(t.browser, { bypassCSP: true });
     const link = agencyLink('kab-semarang');
-    await page.goto(server.url + linkPath(link));
+    await page.goto(t.server.url + linkPath(link));
     await page.locator('[data-notice]').waitFor();
     await expectAccessibleInBothLanguages(page, 'notice');
 
     for (let pageNo = 0; pageNo < 9; pageNo++) {
-      await openWithDraft(page, server.url, link, {
+      await openWithDraft(page, t.server.url, link, {
         responseId: crypto.randomUUID(),
         answers: branchesOpen,
         pageNo,
@@ -131,7 +118,7 @@ describe('accessibility (axe-core)', () => {
     }
 
     // Required questions left empty show SurveyJS's error messages.
-    await openWithDraft(page, server.url, link, {
+    await openWithDraft(page, t.server.url, link, {
       responseId: crypto.randomUUID(),
       answers: {},
       pageNo: 0,
@@ -142,7 +129,7 @@ describe('accessibility (axe-core)', () => {
     await page.locator('.sd-question--error').first().waitFor();
     await expectAccessibleInBothLanguages(page, 'questionnaire page with errors');
 
-    await openWithDraft(page, server.url, link, {
+    await openWithDraft(page, t.server.url, link, {
       responseId: crypto.randomUUID(),
       answers: fullAnswers('accessibility-review'),
       pageNo: 8,
@@ -156,17 +143,17 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     await expectAccessibleInBothLanguages(page, 'completion');
 
-    await page.goto(server.url + linkPath(link));
+    await page.goto(t.server.url + linkPath(link));
     await page.locator('[data-sent-before]').waitFor();
     await expectAccessibleInBothLanguages(page, 'sent before');
     await context.close();
   }, 240_000);
 
   it('finds no violation on the sending, retrying and answer-problem states', async () => {
-    const { context, page } = await phone(browser, { bypassCSP: true });
+    const { context, page } = await phone(t.browser, { bypassCSP: true });
     const link = agencyLink('kab-sukoharjo');
     // The server refuses an answer the questionnaire lacks: the summary above the questions.
-    await openWithDraft(page, server.url, link, {
+    await openWithDraft(page, t.server.url, link, {
       responseId: crypto.randomUUID(),
       answers: { A4: 'bukan_pilihan' },
       pageNo: 0,
@@ -176,7 +163,7 @@ describe('accessibility (axe-core)', () => {
     await expectAccessibleInBothLanguages(page, 'answer problems');
 
     // No connection at submit: saved on the device, to be sent.
-    await openWithDraft(page, server.url, link, {
+    await openWithDraft(page, t.server.url, link, {
       responseId: crypto.randomUUID(),
       answers: fullAnswers('accessibility-offline'),
       pageNo: 8,
@@ -194,18 +181,18 @@ describe('accessibility (axe-core)', () => {
   }, 120_000);
 
   it('finds no violation on the pages that refuse a link: closed, invitation used, failed load, refused send', async () => {
-    const { context, page } = await phone(browser, { bypassCSP: true });
-    const [spent] = server.tokens;
+    const { context, page } = await phone(t.browser, { bypassCSP: true });
+    const [spent] = t.server.tokens;
     if (!spent) throw new Error('the demo seed issued no invitation');
     await openWithDraft(
       page,
-      server.url,
+      t.server.url,
       { study: tokenStudy, kind: 'token', token: spent.token },
       {},
     );
     await consent(page);
     const answers = fullAnswers('accessibility-token');
-    const res = await fetch(`${server.url}/api/studies/${tokenStudy}/responses`, {
+    const res = await fetch(`${t.server.url}/api/studies/${tokenStudy}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: crypto.randomUUID(), token: spent.token, answers }),
@@ -215,18 +202,18 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
     await expectAccessibleInBothLanguages(page, 'invitation used');
 
-    await server.db.updateTable('waves').set({ status: 'closed' }).execute();
+    await t.server.db.updateTable('waves').set({ status: 'closed' }).execute();
     try {
-      await page.goto(server.url + linkPath(agencyLink('kab-wonosobo')));
+      await page.goto(t.server.url + linkPath(agencyLink('kab-wonosobo')));
       await page.getByRole('heading', { name: 'Survei sudah ditutup' }).waitFor();
       await expectAccessibleInBothLanguages(page, 'closed');
     } finally {
-      await server.db.updateTable('waves').set({ status: 'open' }).execute();
+      await t.server.db.updateTable('waves').set({ status: 'open' }).execute();
     }
 
     // The questionnaire cannot be fetched: the page says so and offers to try again.
     await page.route('**/questionnaire*', (route) => route.abort());
-    await page.goto(server.url + linkPath(agencyLink('kab-wonosobo')));
+    await page.goto(t.server.url + linkPath(agencyLink('kab-wonosobo')));
     await page.getByRole('heading', { name: 'Halaman tidak dapat dimuat' }).waitFor();
     await expectAccessibleInBothLanguages(page, 'load failed');
     await page.unroute('**/questionnaire*');
@@ -235,7 +222,7 @@ describe('accessibility (axe-core)', () => {
     await page.route('**/responses', (route) =>
       route.fulfill({ status: 403, contentType: 'text/html', body: 'Forbidden' }),
     );
-    await openWithDraft(page, server.url, agencyLink('kab-wonosobo'), {
+    await openWithDraft(page, t.server.url, agencyLink('kab-wonosobo'), {
       responseId: crypto.randomUUID(),
       answers,
       pageNo: 8,

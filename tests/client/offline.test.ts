@@ -1,33 +1,20 @@
 // Browser test of the offline copy: a link opened once is filled and submitted with no connection, and sent once back online.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { draftKey } from '../../client/respondent/draft-store';
 import type { RespondentLink } from '../../client/routes';
 import {
   agencyStudy,
   consent,
   continueDraft,
-  ensureClientBuild,
   fullAnswers,
-  launchChromium,
   linkPath,
   onPage,
   phone,
+  useRespondentBrowser,
 } from '../helpers/respondent-browser';
-import { startTestServer, type TestServer } from '../helpers/test-server';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuild();
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = useRespondentBrowser();
 
 const link: RespondentLink = { study: agencyStudy, kind: 'agency', agency: 'kab-wonogiri' };
 
@@ -45,8 +32,8 @@ const keptOffline = (page: Page): Promise<boolean> =>
 
 describe('offline', () => {
   it('opens a link seen once with no connection, keeps the finished answers as "saved, will be sent", and sends them once online', async () => {
-    const { context, page } = await phone(browser, { serviceWorkers: 'allow' });
-    await page.goto(server.url + linkPath(link));
+    const { context, page } = await phone(t.browser, { serviceWorkers: 'allow' });
+    await page.goto(t.server.url + linkPath(link));
     await consent(page);
     await expect.poll(() => keptOffline(page), { timeout: 15_000 }).toBe(true);
 
@@ -68,7 +55,7 @@ describe('offline', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Tersimpan, akan dikirim' }).waitFor();
     const stored = () =>
-      server.db
+      t.server.db
         .selectFrom('responses')
         .select('client_id')
         .where('client_id', '=', responseId)

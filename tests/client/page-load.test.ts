@@ -1,27 +1,9 @@
 // Browser tests of loading on a slow link: text before any script, compressed and cached assets, a quick 404 without the survey code.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureClientBuild,
-  launchChromium,
-  linkPath,
-  phone,
-  sleman,
-} from '../helpers/respondent-browser';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { linkPath, phone, sleman, useRespondentBrowser } from '../helpers/respondent-browser';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuild();
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = useRespondentBrowser();
 
 /** What the page shows while no script has arrived (all scripts held back). */
 async function withoutScripts(page: Page, url: string): Promise<number | undefined> {
@@ -63,33 +45,33 @@ async function recordTransfers(page: Page): Promise<Transfer[]> {
 
 describe('on a slow link', () => {
   it('says what is loading, in the chosen language, before any script has arrived', async () => {
-    const { context, page } = await phone(browser);
-    expect(await withoutScripts(page, server.url + linkPath(sleman))).toBe(200);
+    const { context, page } = await phone(t.browser);
+    expect(await withoutScripts(page, t.server.url + linkPath(sleman))).toBe(200);
     await page.getByText('Memuat kuesioner…').waitFor();
     expect(await page.getByText('Instansi: Kabupaten Sleman').isVisible()).toBe(true);
     // The device's choice of English (a cookie the page sets) reaches the server's first words.
-    await context.addCookies([{ name: 'netralitas-lang', value: 'en', url: server.url }]);
-    await page.goto(server.url + linkPath(sleman), { waitUntil: 'commit' });
+    await context.addCookies([{ name: 'netralitas-lang', value: 'en', url: t.server.url }]);
+    await page.goto(t.server.url + linkPath(sleman), { waitUntil: 'commit' });
     await page.getByText('Loading the questionnaire…').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await context.close();
   });
 
   it('remembers a language picked on the page for the server’s first words of the next visit', async () => {
-    const { context, page } = await phone(browser);
-    await page.goto(server.url + linkPath(sleman));
+    const { context, page } = await phone(t.browser);
+    await page.goto(t.server.url + linkPath(sleman));
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Before you begin' }).waitFor();
-    await withoutScripts(page, server.url + linkPath(sleman));
+    await withoutScripts(page, t.server.url + linkPath(sleman));
     await page.getByText('Loading the questionnaire…').waitFor();
     await context.close();
   });
 
   it('answers a mistyped link with 404 and its problem page, with no survey code and no API request', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    const response = await page.goto(`${server.url}/s/netralitas-asn-2021/kab-slemen`);
+    const response = await page.goto(`${t.server.url}/s/netralitas-asn-2021/kab-slemen`);
     expect(response?.status()).toBe(404);
     // Readable from the HTML itself, then kept by the page once its small script runs.
     await page.getByRole('heading', { name: 'Tautan tidak dikenal' }).waitFor();
@@ -100,9 +82,9 @@ describe('on a slow link', () => {
   });
 
   it('sends scripts and styles brotli-compressed and cached for a year, and a repeat visit takes them from the cache', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     const first = await recordTransfers(page);
-    await page.goto(server.url + linkPath(sleman));
+    await page.goto(t.server.url + linkPath(sleman));
     await page.getByRole('button', { name: 'Saya setuju, mulai mengisi' }).click();
     await page.locator('.sd-question').first().waitFor();
     await page.waitForLoadState('networkidle');
@@ -117,7 +99,7 @@ describe('on a slow link', () => {
     expect(api.map((t) => t.encoding)).toEqual(['gzip']);
 
     const again = await recordTransfers(page);
-    await page.goto(server.url + linkPath(sleman));
+    await page.goto(t.server.url + linkPath(sleman));
     await page.getByRole('button', { name: 'Saya setuju, mulai mengisi' }).click();
     await page.locator('.sd-question').first().waitFor();
     const repeatAssets = again.filter((t) => new URL(t.url).pathname.startsWith('/assets/'));

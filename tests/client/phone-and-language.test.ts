@@ -1,38 +1,25 @@
 // Browser tests of the respondent page on a 360 px phone: tappable scales, progress, page turns, clear states, Indonesian strings.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   consent,
   continueDraft,
-  ensureClientBuild,
   fullAnswers,
-  launchChromium,
   linkPath,
   onPage,
   openWithDraft,
   phone,
   sleman,
+  useRespondentBrowser,
 } from '../helpers/respondent-browser';
-import { startTestServer, type TestServer } from '../helpers/test-server';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuild();
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = useRespondentBrowser();
 
 /** Everything of a complete answer set except the questions of one page, opened on that page. */
 async function openOnPage(page: Page, pageNo: number, leaveOut: string[]): Promise<void> {
   const answers = fullAnswers('phone-test');
   for (const name of leaveOut) delete answers[name];
-  await openWithDraft(page, server.url, sleman, {
+  await openWithDraft(page, t.server.url, sleman, {
     responseId: crypto.randomUUID(),
     answers,
     pageNo,
@@ -49,7 +36,7 @@ const tap = (page: Page, question: string, value: string | number): Promise<void
 
 describe('on a 360 px phone', () => {
   it('shows rating scales as a row of tappable buttons, never a dropdown, within the screen', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     await openOnPage(page, 4, ['E3', 'E4']);
     await onPage(page, /Bagian E/);
     for (const name of ['E3', 'E4']) {
@@ -75,8 +62,8 @@ describe('on a 360 px phone', () => {
   });
 
   it('counts progress by answered questions and exposes it to assistive technology', async () => {
-    const { context, page } = await phone(browser);
-    await page.goto(server.url + linkPath(sleman));
+    const { context, page } = await phone(t.browser);
+    await page.goto(t.server.url + linkPath(sleman));
     await consent(page);
     const bar = page.getByRole('progressbar');
     expect(await bar.getAttribute('aria-valuenow')).toBe('0');
@@ -97,7 +84,7 @@ describe('on a 360 px phone', () => {
   });
 
   it('brings the header back into view and focuses the new page’s heading on a page turn', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     await openOnPage(page, 0, []);
     await onPage(page, /Bagian A/);
     // The Next button sits several screens down.
@@ -116,7 +103,7 @@ describe('on a 360 px phone', () => {
   });
 
   it('makes the way forward the one button that stands out, and unselected options look available', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     await openOnPage(page, 1, []);
     await onPage(page, /Bagian B/);
     const style = (name: string) =>
@@ -143,8 +130,8 @@ describe('on a 360 px phone', () => {
   });
 
   it('speaks correct Indonesian in SurveyJS’s own messages', async () => {
-    const { context, page } = await phone(browser);
-    await page.goto(server.url + linkPath(sleman));
+    const { context, page } = await phone(t.browser);
+    await page.goto(t.server.url + linkPath(sleman));
     await consent(page);
     await page.getByRole('button', { name: 'Selanjutnya', exact: true }).click();
     const error = page.locator('[data-name="A4"] .sd-question__erbox').first();

@@ -1,19 +1,24 @@
 // End-to-end tests of the respondent page: headless Chromium at phone width, the real server and database.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftKey, type Draft } from '../../client/respondent/draft-store';
 import type { RespondentLink } from '../../client/routes';
 import { demoAnswerGenerator } from '../../server/services/seed/demo-answers';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire';
 import { netralitasAsn } from '../../surveys/netralitas-asn';
+import {
+  consent,
+  continueDraft,
+  draftKeys,
+  ensureClientBuild,
+  launchChromium,
+  linkPath,
+  reviewAndComplete,
+} from '../helpers/respondent-browser';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { answerCurrentPage, turnPage, questionTypes, tapChoice } from './fill-questionnaire';
 
-const root = resolve(import.meta.dirname, '../..');
 const questions = questionTypes(netralitasAsn.json);
 const agencyStudy = 'netralitas-asn-2021';
 const tokenStudy = 'netralitas-asn-token';
@@ -23,26 +28,8 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  // `npm test` builds first; a bare `vitest run` on a fresh clone builds here.
-  if (!existsSync(resolve(root, 'dist/client/index.html'))) {
-    await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
-  }
-  [server, browser] = await Promise.all([
-    startTestServer(),
-    chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }),
-  ]);
+  await ensureClientBuild();
+  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -83,11 +70,6 @@ async function phone(): Promise<Phone> {
 const foreign = (requests: string[]): string[] =>
   requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:'));
 
-const linkPath = (link: RespondentLink): string =>
-  link.kind === 'agency'
-    ? `/s/${link.study}/${link.agency}`
-    : `/s/${link.study}/t/${encodeURIComponent(link.token)}`;
-
 /** Leaves a draft on the device as an earlier visit would have, then opens the link. */
 async function openWithDraft(page: Page, link: RespondentLink, draft: Draft): Promise<void> {
   await page.goto(`${server.url}/`);
@@ -96,24 +78,6 @@ async function openWithDraft(page: Page, link: RespondentLink, draft: Draft): Pr
     JSON.stringify(draft),
   ] as const);
   await page.goto(server.url + linkPath(link));
-}
-
-/** Agrees to the study notice, as a respondent starting afresh must before any question. */
-async function consent(page: Page, button = 'Saya setuju, mulai mengisi'): Promise<void> {
-  await page.getByRole('button', { name: button }).click();
-  await page.locator('.sd-question').first().waitFor();
-}
-
-/** Answers the resume prompt a draft on the device brings up: continue the earlier answers. */
-async function continueDraft(page: Page, button = 'Lanjutkan jawaban saya'): Promise<void> {
-  await page.getByRole('button', { name: button }).click();
-  await page.locator('.sd-question').first().waitFor();
-}
-
-/** From the last page: open the review, then press Selesai under it (the irreversible step). */
-async function reviewAndComplete(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Pratinjau', exact: true }).click();
-  await page.getByRole('button', { name: 'Selesai', exact: true }).click();
 }
 
 /** What the page's Content-Security-Policy refused since it was loaded. */
@@ -139,9 +103,6 @@ function invitation(index: number): { link: RespondentLink; agencyCode: string; 
   if (!issued) throw new Error(`the demo seed has no invitation token #${index}`);
   return { ...issued, link: { study: tokenStudy, kind: 'token', token: issued.token } };
 }
-
-const draftKeys = (page: Page): Promise<string[]> =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('netralitas:draft')));
 
 const isChecked = (page: Page, question: string, value: string): Promise<boolean> =>
   page.locator(`[data-name="${question}"] input[value="${value}"]`).isChecked();

@@ -1,6 +1,6 @@
 // Browser tests of trust and privacy on the respondent page: notice and consent, review before submit, a shared PC's next user.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { draftKey } from '../../client/respondent/draft-store';
 import type { RespondentLink } from '../../client/routes';
 import { demoNotice } from '../../server/services/seed/demo-notice';
@@ -9,28 +9,15 @@ import {
   consent,
   continueDraft,
   draftKeys,
-  ensureClientBuild,
   fullAnswers,
-  launchChromium,
   linkPath,
   onPage,
   openWithDraft,
   phone,
+  useRespondentBrowser,
 } from '../helpers/respondent-browser';
-import { startTestServer, type TestServer } from '../helpers/test-server';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuild();
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = useRespondentBrowser();
 
 const agencyLink = (agency: string): RespondentLink => ({
   study: agencyStudy,
@@ -40,15 +27,15 @@ const agencyLink = (agency: string): RespondentLink => ({
 
 const storedIds = async (id: string): Promise<string[]> =>
   (
-    await server.db
+    await t.server.db
       .selectFrom('responses')
       .select('client_id')
       .where('client_id', '=', id)
       .execute()
   ).map((r) => r.client_id);
 
-/** From the last page: open the review, check it, and press Selesai (the irreversible step). */
-async function reviewAndComplete(page: Page): Promise<void> {
+/** The helper's review and send, checking the review's heading and waiting for the thanks. */
+async function reviewAndSend(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Pratinjau', exact: true }).click();
   await page.getByRole('heading', { name: 'Periksa jawaban Anda' }).waitFor();
   await page.getByRole('button', { name: 'Selesai', exact: true }).click();
@@ -57,8 +44,8 @@ async function reviewAndComplete(page: Page): Promise<void> {
 
 describe('before the first question', () => {
   it('says who runs the study and why, how answers are protected, the legal basis, retention, time and contact, and starts only on consent', async () => {
-    const { context, page } = await phone(browser);
-    await page.goto(server.url + linkPath(agencyLink('kab-bantul')));
+    const { context, page } = await phone(t.browser);
+    await page.goto(t.server.url + linkPath(agencyLink('kab-bantul')));
     const notice = page.locator('[data-notice]');
     await notice.waitFor();
     const text = (await notice.textContent()) ?? '';
@@ -96,10 +83,10 @@ describe('before the first question', () => {
 
 describe('the review before sending', () => {
   it('shows the answers before the irreversible submit, lets the respondent go back and edit, and sends the edited answers', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     const answers = { ...fullAnswers('review-test'), A4: 'laki_laki' };
     const responseId = crypto.randomUUID();
-    await openWithDraft(page, server.url, agencyLink('kab-gunungkidul'), {
+    await openWithDraft(page, t.server.url, agencyLink('kab-gunungkidul'), {
       responseId,
       answers,
       pageNo: 8,
@@ -125,9 +112,9 @@ describe('the review before sending', () => {
       await page.getByRole('button', { name: 'Selanjutnya', exact: true }).click();
       await onPage(page, new RegExp(`Bagian ${part}`));
     }
-    await reviewAndComplete(page);
+    await reviewAndSend(page);
 
-    const [row] = await server.db
+    const [row] = await t.server.db
       .selectFrom('responses')
       .select('answers')
       .where('client_id', '=', responseId)
@@ -137,16 +124,16 @@ describe('the review before sending', () => {
   }, 90_000);
 
   it('tells, on the completion page, how to reach the study team with the receipt code', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     const responseId = crypto.randomUUID();
-    await openWithDraft(page, server.url, agencyLink('kab-sragen'), {
+    await openWithDraft(page, t.server.url, agencyLink('kab-sragen'), {
       responseId,
       answers: fullAnswers('completion-contact'),
       pageNo: 8,
       submitting: false,
     });
     await continueDraft(page);
-    await reviewAndComplete(page);
+    await reviewAndSend(page);
     const done = page.locator('.notice-done');
     const code = responseId.slice(0, 8);
     expect(await done.textContent()).toContain(
@@ -160,9 +147,9 @@ describe('the review before sending', () => {
 
 describe('on a shared PC', () => {
   it('asks whether to continue a draft found on the device, and lets someone else discard it without seeing it', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     const link = agencyLink('kab-kebumen');
-    await openWithDraft(page, server.url, link, {
+    await openWithDraft(page, t.server.url, link, {
       responseId: crypto.randomUUID(),
       answers: { A4: 'perempuan', H9: 'Atasan saya menekan kami saat pilkada.' },
       pageNo: 7,
@@ -189,9 +176,9 @@ describe('on a shared PC', () => {
   });
 
   it('forgets a draft left for more than 72 hours', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     const link = agencyLink('kota-magelang');
-    await openWithDraft(page, server.url, link, {
+    await openWithDraft(page, t.server.url, link, {
       responseId: crypto.randomUUID(),
       answers: { A4: 'perempuan' },
       pageNo: 1,
@@ -204,19 +191,19 @@ describe('on a shared PC', () => {
   });
 
   it('says a response was already sent from this browser, and offers the next person a fresh start', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(t.browser);
     const link = agencyLink('kab-klaten');
     const first = crypto.randomUUID();
-    await openWithDraft(page, server.url, link, {
+    await openWithDraft(page, t.server.url, link, {
       responseId: first,
       answers: fullAnswers('sent-before'),
       pageNo: 8,
       submitting: false,
     });
     await continueDraft(page);
-    await reviewAndComplete(page);
+    await reviewAndSend(page);
 
-    await page.goto(server.url + linkPath(link));
+    await page.goto(t.server.url + linkPath(link));
     await page.getByRole('heading', { name: 'Jawaban sudah dikirim dari browser ini' }).waitFor();
     expect(await page.locator('.sd-question').count()).toBe(0);
     await page.getByRole('button', { name: 'English' }).click();

@@ -3,11 +3,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { draftKey, type Draft } from '../../client/respondent/draft-store';
 import type { RespondentLink } from '../../client/routes';
 import { demoAnswerGenerator } from '../../server/services/seed/demo-answers';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire';
 import { netralitasAsn } from '../../surveys/netralitas-asn';
+import { startTestServer, type TestServer } from './test-server';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -110,3 +112,40 @@ export async function onPage(page: Page, title: RegExp): Promise<void> {
 /** The keys of drafts this browser holds. */
 export const draftKeys = (page: Page): Promise<string[]> =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('netralitas:draft')));
+
+/**
+ * Registers hooks that build the client if needed, start the real server (fresh SQLite, the
+ * demo seeded) and Chromium before the suite, and stop both after it.
+ *
+ * @example
+ * const t = useRespondentBrowser();
+ * it('…', async () => { const { page } = await phone(t.browser); await page.goto(t.server.url); });
+ */
+export function useRespondentBrowser(): { readonly server: TestServer; readonly browser: Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await ensureClientBuild();
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('The test server runs only inside tests and hooks');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('The browser runs only inside tests and hooks');
+      return browser;
+    },
+  };
+}
+
+/** From the last page: open the review, then press Selesai under it (the irreversible step). */
+export async function reviewAndComplete(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Pratinjau', exact: true }).click();
+  await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+}
