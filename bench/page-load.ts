@@ -3,12 +3,8 @@
 // Run: `npx tsx bench/page-load.ts` after `npm run build` (or `vite build`). BENCH_KBPS and
 // BENCH_RTT_MS change the link; BENCH_RUNS the number of first/repeat visit pairs (default 3).
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startServer } from '../server/start-server.ts';
-import { compileQuestionnaire } from '../server/services/validation/compile-questionnaire.ts';
-import { questionnaires } from '../surveys/index.ts';
+import { loadavg } from 'node:os';
+import { startTestServer } from '../tests/helpers/test-server.ts';
 
 const kbps = Number(process.env.BENCH_KBPS ?? 400);
 const rttMs = Number(process.env.BENCH_RTT_MS ?? 400);
@@ -85,21 +81,8 @@ const kb = (n: number): string => `${(n / 1000).toFixed(1)} kB`;
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-const dir = mkdtempSync(join(tmpdir(), 'netralitas-bench-page-'));
-const server = await startServer({
-  config: {
-    port: 0,
-    host: '127.0.0.1',
-    database: { dialect: 'sqlite', path: join(dir, 'bench.db') },
-    bodyLimitBytes: 64 * 1024,
-    materializeIntervalMs: 60_000,
-    timeZone: 'Asia/Jakarta',
-    clientDir: resolve(import.meta.dirname, '../dist/client'),
-    seedDemo: true,
-  },
-  definitions: questionnaires,
-  compile: compileQuestionnaire,
-});
+// The real server on a free port with a fresh SQLite database and the demo seeded.
+const server = await startTestServer();
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'],
@@ -136,7 +119,6 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  rmSync(dir, { recursive: true, force: true });
 }
 
 for (const [name, visits] of [

@@ -1,36 +1,28 @@
 // Takes the 360 px screenshots of the respondent page kept in docs/screenshots/ (run: npx tsx tooling/respondent-screenshots.ts).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { draftKey } from '../client/respondent/draft-store.ts';
 import { demoAnswerGenerator } from '../server/services/seed/demo-answers.ts';
-import { startServer } from '../server/start-server.ts';
 import { compileQuestionnaire } from '../server/services/validation/compile-questionnaire.ts';
 import { netralitasAsn } from '../surveys/netralitas-asn.ts';
-import { questionnaires } from '../surveys/index.ts';
+import { startTestServer } from '../tests/helpers/test-server.ts';
 
 const out = resolve(import.meta.dirname, '../docs/screenshots');
 mkdirSync(out, { recursive: true });
-const dir = mkdtempSync(join(tmpdir(), 'netralitas-shots-'));
-const server = await startServer({
-  config: {
-    port: 0,
-    host: '127.0.0.1',
-    database: { dialect: 'sqlite', path: join(dir, 'shots.db') },
-    bodyLimitBytes: 64 * 1024,
-    materializeIntervalMs: 60_000,
-    timeZone: 'Asia/Jakarta',
-    clientDir: resolve(import.meta.dirname, '../dist/client'),
-    seedDemo: true,
-  },
-  definitions: questionnaires,
-  compile: compileQuestionnaire,
+// The real server on a free port with a fresh SQLite database and the demo seeded.
+const server = await startTestServer();
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless'],
 });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless'] });
 const link = { study: 'netralitas-asn-2021', kind: 'agency', agency: 'kab-sleman' } as const;
 const path = '/s/netralitas-asn-2021/kab-sleman';
-const answers = demoAnswerGenerator(netralitasAsn.json, compileQuestionnaire(netralitasAsn.json), 'shots')();
+const answers = demoAnswerGenerator(
+  netralitasAsn.json,
+  compileQuestionnaire(netralitasAsn.json),
+  'shots',
+)();
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
@@ -76,5 +68,4 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 // End-to-end tests of the respondent page: headless Chromium at phone width, the real server and database.
 import { createHash } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { draftKey, type Draft } from '../../client/respondent/draft-store';
 import type { RespondentLink } from '../../client/routes';
 import { demoAnswerGenerator } from '../../server/services/seed/demo-answers';
@@ -11,12 +11,10 @@ import {
   consent,
   continueDraft,
   draftKeys,
-  ensureClientBuild,
-  launchChromium,
   linkPath,
   reviewAndComplete,
+  useRespondentBrowser,
 } from '../helpers/respondent-browser';
-import { startTestServer, type TestServer } from '../helpers/test-server';
 import { answerCurrentPage, turnPage, questionTypes, tapChoice } from './fill-questionnaire';
 
 const questions = questionTypes(netralitasAsn.json);
@@ -24,23 +22,12 @@ const agencyStudy = 'netralitas-asn-2021';
 const tokenStudy = 'netralitas-asn-token';
 const sleman: RespondentLink = { study: agencyStudy, kind: 'agency', agency: 'kab-sleman' };
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuild();
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = useRespondentBrowser();
 
 interface Phone {
   context: BrowserContext;
   page: Page;
-  /** Every URL the page requested, to prove nothing leaves the survey's own server. */
+  /** Every URL the page requested, to prove nothing leaves the survey's own t.server. */
   requests: string[];
 }
 
@@ -50,7 +37,7 @@ interface Phone {
  * page records what its Content-Security-Policy blocked (read with `cspViolations`).
  */
 async function phone(): Promise<Phone> {
-  const context = await browser.newContext({
+  const context = await t.browser.newContext({
     viewport: { width: 360, height: 740 },
     reducedMotion: 'reduce',
   });
@@ -68,16 +55,16 @@ async function phone(): Promise<Phone> {
 }
 
 const foreign = (requests: string[]): string[] =>
-  requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:'));
+  requests.filter((url) => !url.startsWith(t.server.url) && !url.startsWith('data:'));
 
 /** Leaves a draft on the device as an earlier visit would have, then opens the link. */
 async function openWithDraft(page: Page, link: RespondentLink, draft: Draft): Promise<void> {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${t.server.url}/`);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
     draftKey(link),
     JSON.stringify(draft),
   ] as const);
-  await page.goto(server.url + linkPath(link));
+  await page.goto(t.server.url + linkPath(link));
 }
 
 /** What the page's Content-Security-Policy refused since it was loaded. */
@@ -90,7 +77,7 @@ const submissions = (requests: string[]): string[] =>
 
 /** Marks an invitation spent directly in the database, as another device's submission would. */
 async function spendToken(token: string): Promise<void> {
-  await server.db
+  await t.server.db
     .updateTable('invitation_tokens')
     .set({ used: true })
     .where('token_hash', '=', createHash('sha256').update(token).digest('hex'))
@@ -99,7 +86,7 @@ async function spendToken(token: string): Promise<void> {
 
 /** A demo invitation, by its position among the tokens the demo seed issued. */
 function invitation(index: number): { link: RespondentLink; agencyCode: string; token: string } {
-  const issued = server.tokens[index];
+  const issued = t.server.tokens[index];
   if (!issued) throw new Error(`the demo seed has no invitation token #${index}`);
   return { ...issued, link: { study: tokenStudy, kind: 'token', token: issued.token } };
 }
@@ -125,7 +112,7 @@ const pageTitles = [
 describe('respondent page', () => {
   it('takes a respondent through the questionnaire in Indonesian, resumes after a reload, and stores the answers', async () => {
     const { context, page, requests } = await phone();
-    await page.goto(`${server.url}${linkPath(sleman)}`);
+    await page.goto(`${t.server.url}${linkPath(sleman)}`);
 
     await page.getByText('Instansi: Kabupaten Sleman').waitFor();
     // Before any question: who runs the study, how answers are protected, and consent.
@@ -184,7 +171,7 @@ describe('respondent page', () => {
     const receipt = (await page.locator('[data-receipt]').textContent()) ?? '';
     expect(receipt).toMatch(/^[0-9a-f]{8}$/);
 
-    const rows = await server.db
+    const rows = await t.server.db
       .selectFrom('responses')
       .selectAll()
       .where('client_id', 'like', `${receipt}%`)
@@ -205,7 +192,7 @@ describe('respondent page', () => {
     expect(answers).not.toHaveProperty('A8');
     expect(answers).not.toHaveProperty('G2');
 
-    // Nothing is left on the device, and nothing was asked of any other server.
+    // Nothing is left on the device, and nothing was asked of any other t.server.
     expect(await draftKeys(page)).toEqual([]);
     expect(foreign(requests)).toEqual([]);
 
@@ -251,7 +238,7 @@ describe('respondent page', () => {
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     // The id chosen before the connection dropped is the one stored: retries cannot duplicate.
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
-    const stored = await server.db
+    const stored = await t.server.db
       .selectFrom('responses')
       .select('agency_code')
       .where('client_id', '=', responseId)
@@ -262,7 +249,7 @@ describe('respondent page', () => {
 
   it('switches to English and back without losing answers, and remembers the choice', async () => {
     const { context, page } = await phone();
-    await page.goto(`${server.url}${linkPath(sleman)}`);
+    await page.goto(`${t.server.url}${linkPath(sleman)}`);
     await consent(page);
     await page.getByText('Jenis kelamin', { exact: true }).waitFor();
     await tapChoice(page, 'A4', 'perempuan');
@@ -298,7 +285,7 @@ describe('respondent page', () => {
       // A real invitation, but in a study that takes agency links.
       `/s/${agencyStudy}/t/${invitation(2).token}`,
     ]) {
-      const response = await page.goto(server.url + path);
+      const response = await page.goto(t.server.url + path);
       expect(response?.status(), path).toBe(404);
       await page.getByRole('heading', { name: 'Tautan tidak dikenal' }).waitFor();
       expect(await page.locator('.sd-root-modern').count(), path).toBe(0);
@@ -334,19 +321,19 @@ describe('respondent page', () => {
 
   it('checks an invitation before the questionnaire, names its agency, and takes its answers once', async () => {
     const { link, agencyCode, token } = invitation(3);
-    const agency = await server.db
+    const agency = await t.server.db
       .selectFrom('agencies')
       .select('name')
       .where('code', '=', agencyCode)
       .executeTakeFirstOrThrow();
     const { context, page, requests } = await phone();
-    await page.goto(server.url + linkPath(link));
+    await page.goto(t.server.url + linkPath(link));
     await page.getByText(`Instansi: ${agency.name}`).waitFor();
     // An invitation's notice adds that the invitation is not linked to the answers.
     await page.getByText(/Undangan Anda hanya ditandai sudah dipakai/).waitFor();
     await consent(page);
     await page.getByText('Jenis kelamin', { exact: true }).waitFor();
-    expect(requests).toContain(`${server.url}/api/studies/${tokenStudy}/tokens/${token}`);
+    expect(requests).toContain(`${t.server.url}/api/studies/${tokenStudy}/tokens/${token}`);
 
     // Finish from the last page, with a whole answer set an earlier visit left on the device.
     const answers = demoAnswerGenerator(
@@ -364,7 +351,7 @@ describe('respondent page', () => {
     await reviewAndComplete(page);
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
-    const stored = await server.db
+    const stored = await t.server.db
       .selectFrom('responses')
       .select('agency_code')
       .where('client_id', '=', responseId)
@@ -374,7 +361,7 @@ describe('respondent page', () => {
     expect(await cspViolations(page)).toEqual([]);
 
     // The invitation is spent: opening it again is refused before any questionnaire shows.
-    await page.goto(server.url + linkPath(link));
+    await page.goto(t.server.url + linkPath(link));
     await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
     expect(await page.locator('.sd-root-modern').count()).toBe(0);
     expect(submissions(requests)).toHaveLength(1);
@@ -386,7 +373,7 @@ describe('respondent page', () => {
     // Someone else (or another device) spent the invitation.
     await spendToken(token);
     const { context, page, requests } = await phone();
-    await page.goto(server.url + linkPath(link));
+    await page.goto(t.server.url + linkPath(link));
     await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
     expect(await page.locator('.sd-root-modern').count()).toBe(0);
     await page.getByRole('button', { name: 'English' }).click();
@@ -426,7 +413,7 @@ describe('respondent page', () => {
     )();
     const responseId = crypto.randomUUID();
     // The submission reached the server and spent the invitation; its reply never arrived.
-    const res = await fetch(`${server.url}/api/studies/${tokenStudy}/responses`, {
+    const res = await fetch(`${t.server.url}/api/studies/${tokenStudy}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: responseId, token, answers }),
@@ -438,7 +425,7 @@ describe('respondent page', () => {
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
     expect(await draftKeys(page)).toEqual([]);
-    const stored = await server.db
+    const stored = await t.server.db
       .selectFrom('responses')
       .select('client_id')
       .where('client_id', '=', responseId)
@@ -449,16 +436,16 @@ describe('respondent page', () => {
 
   it('shows a closed study as closed, not as a questionnaire', async () => {
     const { context, page, requests } = await phone();
-    await server.db.updateTable('waves').set({ status: 'closed' }).execute();
+    await t.server.db.updateTable('waves').set({ status: 'closed' }).execute();
     try {
-      await page.goto(`${server.url}${linkPath(sleman)}`);
+      await page.goto(`${t.server.url}${linkPath(sleman)}`);
       await page.getByRole('heading', { name: 'Survei sudah ditutup' }).waitFor();
       expect(await page.locator('.sd-root-modern').count()).toBe(0);
       // The study's own `open` flag decides; the list of open studies is not fetched.
-      expect(requests).toContain(`${server.url}/api/studies/${agencyStudy}`);
-      expect(requests).not.toContain(`${server.url}/api/studies`);
+      expect(requests).toContain(`${t.server.url}/api/studies/${agencyStudy}`);
+      expect(requests).not.toContain(`${t.server.url}/api/studies`);
     } finally {
-      await server.db.updateTable('waves').set({ status: 'open' }).execute();
+      await t.server.db.updateTable('waves').set({ status: 'open' }).execute();
       await context.close();
     }
   });
@@ -470,7 +457,7 @@ describe('respondent page', () => {
       page.on('response', (response) => {
         if (response.request().resourceType() === 'script') bodies.push(response.text());
       });
-      await page.goto(server.url + path);
+      await page.goto(t.server.url + path);
       if (agree) await consent(page);
       await page.getByText(ready, { exact: true }).first().waitFor();
       const text = (await Promise.all(bodies)).join('\n');
