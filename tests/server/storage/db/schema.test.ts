@@ -32,6 +32,7 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'questionnaire_versions',
       'responses',
       'studies',
+      'study_notices',
       'waves',
     ]);
   });
@@ -70,6 +71,6 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
 
   it('does nothing when migrated again', async () => {
     await migrateToLatest(t.db);
-    expect((await columnsByTable()).size).toBe(9);
+    expect((await columnsByTable()).size).toBe(10);
   });
 });
