@@ -25,12 +25,17 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's WCAG 2.x A and AA rules and best practices; one line per violation. */
+/** axe-core's WCAG 2.x A and AA rules, best practices and label-in-name; one line per violation. */
 async function violations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
   const found = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document, { resultTypes: ['violations'] })) as {
+    const result = (await axe.run(document, {
+      resultTypes: ['violations'],
+      // Experimental in axe, so off by default: a control's name must contain its visible
+      // label (WCAG 2.5.3), which the ID/EN switch once broke.
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    })) as {
       violations: AxeViolation[];
     };
     return result.violations;
@@ -88,6 +93,11 @@ describe('accessibility (axe-core)', () => {
     await page.goto(`${t.server.url}/`);
     await page.getByText('Survei Netralitas ASN (demo)').waitFor();
     await expectAccessibleInBothLanguages(page, 'landing');
+    // The checker itself: the old switch, named "English" while it showed "EN", is caught.
+    await page
+      .locator('.language-switch button[lang="en"]')
+      .evaluate((b) => b.setAttribute('aria-label', 'English'));
+    expect((await violations(page)).join('\n')).toMatch(/^label-content-name-mismatch/m);
     await page.goto(`${t.server.url}/s/${agencyStudy}/kab-tidak-ada`);
     await page.getByRole('heading', { name: 'Tautan tidak dikenal' }).waitFor();
     await expectAccessibleInBothLanguages(page, 'unknown link');
