@@ -1,4 +1,4 @@
-// Maps a browser path to the page it shows; the client's URL scheme (the server mirrors it in server/http/pages/page-for-path.ts).
+// Maps a browser path to the page it shows; the one place that knows the client's URL scheme.
 
 /** How a respondent arrived: an agency's shared link or a personal invitation token. */
 export type RespondentLink =
