@@ -76,7 +76,10 @@ async function visit(page: Page, cdp: CDPSession, url: string): Promise<Visit> {
   return { textMs, noticeMs, questionMs, bytes: counter.stop() };
 }
 
-const fmt = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+/** The median and, in brackets, the range over the runs. */
+const fmt = (values: number[]): string =>
+  `${seconds(median(values))} s (${seconds(Math.min(...values))}–${seconds(Math.max(...values))})`;
 const kb = (n: number): string => `${(n / 1000).toFixed(1)} kB`;
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -127,15 +130,9 @@ for (const [name, visits] of [
 ] as const) {
   const total = visits.map((v) => [...v.bytes.values()].reduce((a, b) => a + b, 0));
   console.log(`\n${name} (median of ${visits.length}):`);
-  console.log(
-    `  text on screen (first contentful paint)  ${fmt(median(visits.map((v) => v.textMs)))}`,
-  );
-  console.log(
-    `  notice and consent button ready          ${fmt(median(visits.map((v) => v.noticeMs)))}`,
-  );
-  console.log(
-    `  first question visible                   ${fmt(median(visits.map((v) => v.questionMs)))}`,
-  );
+  console.log(`  text on screen (first contentful paint)  ${fmt(visits.map((v) => v.textMs))}`);
+  console.log(`  notice and consent button ready          ${fmt(visits.map((v) => v.noticeMs))}`);
+  console.log(`  first question visible                   ${fmt(visits.map((v) => v.questionMs))}`);
   console.log(`  transferred                              ${kb(median(total))}`);
   const types = new Set(visits.flatMap((v) => [...v.bytes.keys()]));
   for (const type of [...types].sort()) {
