@@ -123,6 +123,8 @@ export default function RespondentPage({ link }: RespondentPageProps) {
       if (result.status === 422) {
         const problems = result.error.details ?? [];
         if (survey.state === 'completed') survey.clear(false, false);
+        // Back to the questions with the server's objections, not to the review.
+        setReviewing(false);
         drafts.save({ responseId: id, answers, pageNo: survey.currentPageNo, submitting: false });
         applyServerProblems(survey, problems, (text) => problemText(text, langRef.current));
         setPhase({ kind: 'answering', problems });
