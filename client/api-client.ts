@@ -25,6 +25,9 @@ const studies = client.api.studies;
 const agencies = client.api.agencies;
 
 export type StudySummary = InferResponseType<(typeof studies)['$get'], 200>[number];
+/** One study as `GET /api/studies/:study` gives it: the summary and the respondent notice. */
+export type StudyDetail = InferResponseType<(typeof studies)[':study']['$get'], 200>;
+export type StudyNotice = NonNullable<StudyDetail['notice']>;
 export type Agency = InferResponseType<(typeof agencies)[':code']['$get'], 200>;
 /** An invitation that can still be used, and the agency it was issued for. */
 export type TokenStatus = InferResponseType<
@@ -64,7 +67,7 @@ function readError(body: unknown, status: number): ApiError {
 export const api = {
   listOpenStudies: () => settle<StudySummary[]>(studies.$get()),
 
-  getStudy: (study: string) => settle<StudySummary>(studies[':study'].$get({ param: { study } })),
+  getStudy: (study: string) => settle<StudyDetail>(studies[':study'].$get({ param: { study } })),
 
   getAgency: (code: string) => settle<Agency>(agencies[':code'].$get({ param: { code } })),
 

@@ -5,6 +5,8 @@ export type Lang = (typeof languages)[number];
 
 /** Not identifying: one of two values, shared by every study on the device. */
 const storageKey = 'netralitas:lang';
+/** The same choice, for the server's first HTML. */
+const langCookie = 'netralitas-lang';
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
@@ -32,6 +34,9 @@ export function applyLang(lang: Lang, storage: Storage | undefined): void {
   } catch {
     // Private browsing or a full quota: the choice simply isn't remembered.
   }
+  // The server writes the loading text before any script runs, in the language this cookie
+  // names (server/http/pages/shell-text.ts). One of two values, sent only to this site.
+  document.cookie = `${langCookie}=${lang}; path=/; max-age=31536000; samesite=strict`;
 }
 
 function safeRead(storage: Storage | undefined): string | null {

@@ -8,7 +8,7 @@ export interface LanguageSwitchProps {
   onChange: (lang: Lang) => void;
 }
 
-/** Short labels keep it on one line at 360 px; the full names go to screen readers. */
+/** Short labels keep it on one line at 360 px; the full names are read out after them. */
 export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps) {
   const m = frameMessages[lang];
   return (
@@ -19,10 +19,11 @@ export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps) {
           type="button"
           lang={option}
           aria-pressed={option === lang}
-          aria-label={m.languageNames[option]}
           onClick={() => onChange(option)}
         >
+          {/* The accessible name starts with the visible label (WCAG 2.5.3, label in name). */}
           {option.toUpperCase()}
+          <span className="visually-hidden"> {m.languageNames[option]}</span>
         </button>
       ))}
     </div>

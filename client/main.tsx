@@ -5,15 +5,24 @@
 
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseRoute } from './routes';
+import { prefetchLinkData } from './respondent/link-data';
+import { parseRoute, type Route } from './routes';
 import './base.css';
 
 const LandingPage = lazy(() => import('./landing/landing-page'));
 const RespondentPage = lazy(() => import('./respondent/respondent-page'));
 const UnknownPathPage = lazy(() => import('./respondent/unknown-path-page'));
 
+/**
+ * The server already checked the link (client-pages.ts) and marks an unknown one on <html>,
+ * so a mistyped link shows its problem page without downloading the survey renderer.
+ */
+function currentRoute(): Route {
+  if (document.documentElement.dataset.page === 'not-found') return { page: 'not-found' };
+  return parseRoute(window.location.pathname);
+}
+
 function App() {
-  const route = parseRoute(window.location.pathname);
   switch (route.page) {
     case 'landing':
       return <LandingPage />;
@@ -23,6 +32,10 @@ function App() {
       return <UnknownPathPage />;
   }
 }
+
+const route = currentRoute();
+// Ask for the link's study, agency and questionnaire now, not after the survey code arrives.
+if (route.page === 'respondent') prefetchLinkData(route.link);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

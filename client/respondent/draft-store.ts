@@ -21,6 +21,20 @@ export interface DraftStore {
 
 const keyPrefix = 'netralitas:draft:v1';
 
+/**
+ * How long an unsent draft is kept: long enough to finish after a weekend, short enough that
+ * half-finished, sensitive answers do not wait for days on a shared office PC. Answers already
+ * being sent (`submitting`) are kept until sent: the respondent was told they will be.
+ */
+export const draftMaxAgeMs = 72 * 60 * 60 * 1000;
+
+export interface DraftStoreOptions {
+  /** Default `draftMaxAgeMs`. */
+  maxAgeMs?: number;
+  /** The clock, in ms since the epoch (tests move it). */
+  now?: () => number;
+}
+
 /** One key per study and link, so two agencies' links on a shared PC keep separate drafts. */
 export function draftKey(link: RespondentLink): string {
   return `${keyPrefix}:${link.study}:${linkWho(link)}`;
@@ -34,36 +48,55 @@ export function draftKey(link: RespondentLink): string {
  * const drafts = createDraftStore(localStorage, { study: 's', kind: 'agency', agency: 'kab-sleman' });
  * drafts.save({ responseId, answers: { A1: 'L' }, pageNo: 0, submitting: false });
  */
-export function createDraftStore(storage: Storage | undefined, link: RespondentLink): DraftStore {
+export function createDraftStore(
+  storage: Storage | undefined,
+  link: RespondentLink,
+  { maxAgeMs = draftMaxAgeMs, now = Date.now }: DraftStoreOptions = {},
+): DraftStore {
   const key = draftKey(link);
+  const write = (draft: Draft, savedAt: number): void => {
+    try {
+      storage?.setItem(key, JSON.stringify({ ...draft, savedAt }));
+    } catch {
+      // Nothing to do: the questionnaire still works, it just won't survive a reload.
+    }
+  };
+  const clear = (): void => {
+    try {
+      storage?.removeItem(key);
+    } catch {
+      // As above.
+    }
+  };
   return {
     load() {
+      let raw: string | null | undefined;
       try {
-        const raw = storage?.getItem(key);
-        return raw ? parseDraft(raw) : undefined;
+        raw = storage?.getItem(key);
       } catch {
         return undefined;
       }
+      const stored = raw ? parseDraft(raw) : undefined;
+      if (!stored) return undefined;
+      const { savedAt, ...draft } = stored;
+      if (savedAt === undefined) {
+        // Written before drafts expired: its age is unknown, so it starts counting now.
+        write(draft, now());
+      } else if (!draft.submitting && now() - savedAt > maxAgeMs) {
+        clear();
+        return undefined;
+      }
+      return draft;
     },
     save(draft) {
-      try {
-        storage?.setItem(key, JSON.stringify(draft));
-      } catch {
-        // Nothing to do: the questionnaire still works, it just won't survive a reload.
-      }
+      write(draft, now());
     },
-    clear() {
-      try {
-        storage?.removeItem(key);
-      } catch {
-        // As above.
-      }
-    },
+    clear,
   };
 }
 
 /** A draft written by an older or tampered page is dropped, not trusted. */
-function parseDraft(raw: string): Draft | undefined {
+function parseDraft(raw: string): (Draft & { savedAt?: number }) | undefined {
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -90,5 +123,6 @@ function parseDraft(raw: string): Draft | undefined {
     answers: answers as Record<string, unknown>,
     pageNo: d.pageNo,
     submitting: d.submitting === true,
+    ...(typeof d.savedAt === 'number' && Number.isFinite(d.savedAt) ? { savedAt: d.savedAt } : {}),
   };
 }

@@ -25,6 +25,7 @@ export function SendingView({ lang, retryAttempt, onRetryNow }: SendingViewProps
     <section className="notice notice-retrying" aria-live="polite" aria-busy="true">
       <h1>{m.retryingTitle}</h1>
       <p>{m.retryingBody(retryAttempt)}</p>
+      <p className="hint">{m.retryingLater}</p>
       <button type="button" className="button" onClick={onRetryNow}>
         {m.retryNow}
       </button>

@@ -1,5 +1,6 @@
 // Builds the HTTP app: the JSON API under /api, the built client elsewhere, one error mapping for all.
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { AppDeps } from './app-deps.ts';
 import { AppError } from '../errors.ts';
 import { errorHandler } from './error-handler.ts';
@@ -55,6 +56,9 @@ export function createApp(appDeps: AppDeps) {
     .use('/api/studies/:study/*', validPath('study'))
     .use('/api/studies/:study/tokens/:token', validPath('study', 'token'))
     .use('/api/agencies/:code', validPath('code'))
+    // JSON is gzipped for slow links (the questionnaire: 51 kB → 11 kB); the middleware leaves
+    // server-sent event streams and bodies under 1 KiB as they are.
+    .use('/api/*', compress())
     .route('/api/studies', studyRoutes(deps))
     .route('/api/studies', responseRoutes(deps))
     .route('/api/studies', invitationTokenRoutes(deps))
@@ -65,7 +69,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/api/admin', adminRoutes(deps))
     .route('/healthz', healthRoutes(deps));
 
-  app.route('/', clientPages(deps.config.clientDir));
+  app.route('/', clientPages({ clientDir: deps.config.clientDir, db: deps.db }));
   app.notFound(() => {
     throw new AppError('NOT_FOUND', 'Not found.');
   });

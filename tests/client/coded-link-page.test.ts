@@ -13,6 +13,8 @@ import { findOpenWave } from '../../server/storage/repositories/waves';
 import { listWaveLinkCodes } from '../../server/storage/repositories/wave-link-codes';
 import { netralitasAsn } from '../../surveys/netralitas-asn';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { storedResponses } from '../helpers/stored-responses.ts';
+import { continueDraft, reviewAndComplete } from '../helpers/respondent-browser.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let server: TestServer;
@@ -66,13 +68,14 @@ describe('a coded agency link', () => {
     await page.goto(server.url + respondentLinkPath(link));
     await page.getByText('Instansi: Kabupaten Sleman').waitFor();
     expect(requests).toContain(`${server.url}/api/studies/${demoLinkCodeStudyId}/links/${code}`);
-    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    // The draft left on the device is offered first, then reviewed before the irreversible send.
+    await continueDraft(page);
+    await reviewAndComplete(page);
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
-    const stored = await server.db
-      .selectFrom('responses')
-      .select(['agency_code', 'wave_id'])
-      .where('client_id', '=', responseId)
-      .execute();
+    const stored = (await storedResponses(server.db, responseId)).map((r) => ({
+      agency_code: r.agency_code,
+      wave_id: r.wave_id,
+    }));
     expect(stored).toEqual([{ agency_code: 'kab-sleman', wave_id: wave.id }]);
 
     for (const madeUp of [

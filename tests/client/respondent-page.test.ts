@@ -1,60 +1,34 @@
 // End-to-end tests of the respondent page: headless Chromium at phone width, the real server and database.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { draftKey, type Draft } from '../../client/respondent/draft-store';
-import { respondentLinkPath, type RespondentLink } from '../../client/routes';
+import type { RespondentLink } from '../../client/routes';
 import { demoAnswerGenerator } from '../../server/services/seed/demo-answers';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire';
 import { netralitasAsn } from '../../surveys/netralitas-asn';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import {
+  consent,
+  continueDraft,
+  draftKeys,
+  linkPath,
+  reviewAndComplete,
+  useRespondentBrowser,
+} from '../helpers/respondent-browser';
 import { answerCurrentPage, turnPage, questionTypes, tapChoice } from './fill-questionnaire';
 import { storedResponses } from '../helpers/stored-responses.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const questions = questionTypes(netralitasAsn.json);
 const agencyStudy = 'netralitas-asn-2021';
 const tokenStudy = 'netralitas-asn-token';
 const sleman: RespondentLink = { study: agencyStudy, kind: 'agency', agency: 'kab-sleman' };
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // `npm test` builds first; a bare `vitest run` on a fresh clone builds here.
-  if (!existsSync(resolve(root, 'dist/client/index.html'))) {
-    await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
-  }
-  [server, browser] = await Promise.all([
-    startTestServer(),
-    chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = useRespondentBrowser();
 
 interface Phone {
   context: BrowserContext;
   page: Page;
-  /** Every URL the page requested, to prove nothing leaves the survey's own server. */
+  /** Every URL the page requested, to prove nothing leaves the survey's own t.server. */
   requests: string[];
 }
 
@@ -64,7 +38,7 @@ interface Phone {
  * page records what its Content-Security-Policy blocked (read with `cspViolations`).
  */
 async function phone(): Promise<Phone> {
-  const context = await browser.newContext({
+  const context = await t.browser.newContext({
     viewport: { width: 360, height: 740 },
     reducedMotion: 'reduce',
   });
@@ -82,18 +56,16 @@ async function phone(): Promise<Phone> {
 }
 
 const foreign = (requests: string[]): string[] =>
-  requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:'));
-
-const linkPath = respondentLinkPath;
+  requests.filter((url) => !url.startsWith(t.server.url) && !url.startsWith('data:'));
 
 /** Leaves a draft on the device as an earlier visit would have, then opens the link. */
 async function openWithDraft(page: Page, link: RespondentLink, draft: Draft): Promise<void> {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${t.server.url}/`);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
     draftKey(link),
     JSON.stringify(draft),
   ] as const);
-  await page.goto(server.url + linkPath(link));
+  await page.goto(t.server.url + linkPath(link));
 }
 
 /** What the page's Content-Security-Policy refused since it was loaded. */
@@ -106,7 +78,7 @@ const submissions = (requests: string[]): string[] =>
 
 /** Marks an invitation spent directly in the database, as another device's submission would. */
 async function spendToken(token: string): Promise<void> {
-  await server.db
+  await t.server.db
     .updateTable('invitation_tokens')
     .set({ used: true })
     .where('token_hash', '=', createHash('sha256').update(token).digest('hex'))
@@ -115,13 +87,10 @@ async function spendToken(token: string): Promise<void> {
 
 /** A demo invitation, by its position among the tokens the demo seed issued. */
 function invitation(index: number): { link: RespondentLink; agencyCode: string; token: string } {
-  const issued = server.tokens[index];
+  const issued = t.server.tokens[index];
   if (!issued) throw new Error(`the demo seed has no invitation token #${index}`);
   return { ...issued, link: { study: tokenStudy, kind: 'token', token: issued.token } };
 }
-
-const draftKeys = (page: Page): Promise<string[]> =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('netralitas:draft')));
 
 const isChecked = (page: Page, question: string, value: string): Promise<boolean> =>
   page.locator(`[data-name="${question}"] input[value="${value}"]`).isChecked();
@@ -144,15 +113,19 @@ const pageTitles = [
 describe('respondent page', () => {
   it('takes a respondent through the questionnaire in Indonesian, resumes after a reload, and stores the answers', async () => {
     const { context, page, requests } = await phone();
-    await page.goto(`${server.url}${linkPath(sleman)}`);
+    await page.goto(`${t.server.url}${linkPath(sleman)}`);
 
     await page.getByText('Instansi: Kabupaten Sleman').waitFor();
+    // Before any question: who runs the study, how answers are protected, and consent.
+    await page.getByRole('heading', { name: 'Sebelum Anda mulai' }).waitFor();
+    expect(await page.locator('.sd-question').count()).toBe(0);
+    await consent(page);
     await page.getByText('Jenis kelamin', { exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
     expect(await page.getByRole('button', { name: 'Selanjutnya', exact: true }).isVisible()).toBe(
       true,
     );
-    expect(await progressText(page)).toBe('Halaman 1 dari 9');
+    expect(await progressText(page)).toMatch(/^0 dari \d+ pertanyaan terjawab$/);
 
     // A7 = PPPK opens the PPPK grade (A8b), not the civil-service rank (A8).
     const partA = await answerCurrentPage(page, questions, { A7: 'pppk', A8b: 'IX' });
@@ -171,12 +144,16 @@ describe('respondent page', () => {
     // Midway through part C the page is reloaded (a dropped connection, a closed tab).
     await tapChoice(page, 'C1', 'tidak_melanggar');
     expect(await draftKeys(page)).toEqual([`netralitas:draft:v1:${agencyStudy}:a:kab-sleman`]);
+    const progressBeforeReload = await progressText(page);
+    expect(progressBeforeReload).toMatch(/^[1-9]\d* dari \d+ pertanyaan terjawab$/);
     await page.reload();
+    // The device holds a draft: continuing it is asked for, never assumed.
+    await continueDraft(page);
     await page
       .locator('.sd-page__title')
       .filter({ hasText: /Bagian C/ })
       .waitFor();
-    expect(await progressText(page)).toBe('Halaman 3 dari 9');
+    expect(await progressText(page)).toBe(progressBeforeReload);
     expect(await isChecked(page, 'C1', 'tidak_melanggar')).toBe(true);
     await turnPage(page, 'Sebelumnya', /Bagian B/);
     expect(await isChecked(page, 'B1', 'ya')).toBe(true);
@@ -188,14 +165,14 @@ describe('respondent page', () => {
       await turnPage(page, 'Selanjutnya', title);
       await answerCurrentPage(page, questions, { G1: 'tidak_setuju', H9: 'Perkuat pengawasan.' });
     }
-    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await reviewAndComplete(page);
 
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     expect(await page.getByText(/tanpa nama, NIP, atau alamat IP/).isVisible()).toBe(true);
     const receipt = (await page.locator('[data-receipt]').textContent()) ?? '';
     expect(receipt).toMatch(/^[0-9a-f]{8}$/);
 
-    const rows = await storedResponses(server.db, receipt);
+    const rows = await storedResponses(t.server.db, receipt);
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row?.agency_code).toBe('kab-sleman');
@@ -212,7 +189,7 @@ describe('respondent page', () => {
     expect(answers).not.toHaveProperty('A8');
     expect(answers).not.toHaveProperty('G2');
 
-    // Nothing is left on the device, and nothing was asked of any other server.
+    // Nothing is left on the device, and nothing was asked of any other t.server.
     expect(await draftKeys(page)).toEqual([]);
     expect(foreign(requests)).toEqual([]);
 
@@ -239,14 +216,15 @@ describe('respondent page', () => {
     )();
     const responseId = crypto.randomUUID();
     await openWithDraft(page, sleman, { responseId, answers, pageNo: 8, submitting: false });
+    await continueDraft(page);
     await page
       .locator('.sd-page__title')
       .filter({ hasText: /Bagian I/ })
       .waitFor();
 
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
-    await page.getByRole('heading', { name: 'Koneksi bermasalah' }).waitFor();
+    await reviewAndComplete(page);
+    await page.getByRole('heading', { name: 'Tersimpan, akan dikirim' }).waitFor();
     const saved = await page.evaluate((key) => localStorage.getItem(key), draftKey(sleman));
     expect(JSON.parse(saved ?? '{}')).toMatchObject({ responseId, submitting: true });
 
@@ -257,14 +235,15 @@ describe('respondent page', () => {
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     // The id chosen before the connection dropped is the one stored: retries cannot duplicate.
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
-    const stored = await storedResponses(server.db, responseId);
+    const stored = await storedResponses(t.server.db, responseId);
     expect(stored.map((r) => r.agency_code)).toEqual(['kab-sleman']);
     await context.close();
   });
 
   it('switches to English and back without losing answers, and remembers the choice', async () => {
     const { context, page } = await phone();
-    await page.goto(`${server.url}${linkPath(sleman)}`);
+    await page.goto(`${t.server.url}${linkPath(sleman)}`);
+    await consent(page);
     await page.getByText('Jenis kelamin', { exact: true }).waitFor();
     await tapChoice(page, 'A4', 'perempuan');
 
@@ -276,6 +255,9 @@ describe('respondent page', () => {
     expect(await isChecked(page, 'A4', 'perempuan')).toBe(true);
 
     await page.reload();
+    // The server writes its first words in the language this device chose.
+    await page.getByRole('heading', { name: 'Unfinished answers on this device' }).waitFor();
+    await continueDraft(page, 'Continue my answers');
     await page.getByText('Sex', { exact: true }).waitFor();
     expect(await isChecked(page, 'A4', 'perempuan')).toBe(true);
 
@@ -296,11 +278,16 @@ describe('respondent page', () => {
       // A real invitation, but in a study that takes agency links.
       `/s/${agencyStudy}/t/${invitation(2).token}`,
     ]) {
-      await page.goto(server.url + path);
+      const response = await page.goto(t.server.url + path);
+      expect(response?.status(), path).toBe(404);
       await page.getByRole('heading', { name: 'Tautan tidak dikenal' }).waitFor();
       expect(await page.locator('.sd-root-modern').count(), path).toBe(0);
     }
     expect(submissions(requests)).toEqual([]);
+    // A mistyped link never downloads the survey renderer, nor asks the API anything.
+    expect(requests.filter((url) => /survey-runtime|respondent-page|\/api\//.test(url))).toEqual(
+      [],
+    );
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Unknown link' }).waitFor();
     await context.close();
@@ -327,16 +314,19 @@ describe('respondent page', () => {
 
   it('checks an invitation before the questionnaire, names its agency, and takes its answers once', async () => {
     const { link, agencyCode, token } = invitation(3);
-    const agency = await server.db
+    const agency = await t.server.db
       .selectFrom('agencies')
       .select('name')
       .where('code', '=', agencyCode)
       .executeTakeFirstOrThrow();
     const { context, page, requests } = await phone();
-    await page.goto(server.url + linkPath(link));
+    await page.goto(t.server.url + linkPath(link));
     await page.getByText(`Instansi: ${agency.name}`).waitFor();
+    // An invitation's notice adds that the invitation is not linked to the answers.
+    await page.getByText(/Undangan Anda hanya ditandai sudah dipakai/).waitFor();
+    await consent(page);
     await page.getByText('Jenis kelamin', { exact: true }).waitFor();
-    expect(requests).toContain(`${server.url}/api/studies/${tokenStudy}/tokens/${token}`);
+    expect(requests).toContain(`${t.server.url}/api/studies/${tokenStudy}/tokens/${token}`);
 
     // Finish from the last page, with a whole answer set an earlier visit left on the device.
     const answers = demoAnswerGenerator(
@@ -346,20 +336,21 @@ describe('respondent page', () => {
     )();
     const responseId = crypto.randomUUID();
     await openWithDraft(page, link, { responseId, answers, pageNo: 8, submitting: false });
+    await continueDraft(page);
     await page
       .locator('.sd-page__title')
       .filter({ hasText: /Bagian I/ })
       .waitFor();
-    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await reviewAndComplete(page);
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
-    const stored = await storedResponses(server.db, responseId);
+    const stored = await storedResponses(t.server.db, responseId);
     expect(stored.map((r) => r.agency_code)).toEqual([agencyCode]);
     expect(submissions(requests)).toHaveLength(1);
     expect(await cspViolations(page)).toEqual([]);
 
     // The invitation is spent: opening it again is refused before any questionnaire shows.
-    await page.goto(server.url + linkPath(link));
+    await page.goto(t.server.url + linkPath(link));
     await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
     expect(await page.locator('.sd-root-modern').count()).toBe(0);
     expect(submissions(requests)).toHaveLength(1);
@@ -371,7 +362,7 @@ describe('respondent page', () => {
     // Someone else (or another device) spent the invitation.
     await spendToken(token);
     const { context, page, requests } = await phone();
-    await page.goto(server.url + linkPath(link));
+    await page.goto(t.server.url + linkPath(link));
     await page.getByRole('heading', { name: 'Undangan sudah digunakan' }).waitFor();
     expect(await page.locator('.sd-root-modern').count()).toBe(0);
     await page.getByRole('button', { name: 'English' }).click();
@@ -411,7 +402,7 @@ describe('respondent page', () => {
     )();
     const responseId = crypto.randomUUID();
     // The submission reached the server and spent the invitation; its reply never arrived.
-    const res = await fetch(`${server.url}/api/studies/${tokenStudy}/responses`, {
+    const res = await fetch(`${t.server.url}/api/studies/${tokenStudy}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: responseId, token, answers }),
@@ -423,42 +414,43 @@ describe('respondent page', () => {
     await page.getByRole('heading', { name: 'Terima kasih!' }).waitFor();
     expect(await page.locator('[data-receipt]').textContent()).toBe(responseId.slice(0, 8));
     expect(await draftKeys(page)).toEqual([]);
-    const stored = await storedResponses(server.db, responseId);
+    const stored = await storedResponses(t.server.db, responseId);
     expect(stored).toHaveLength(1);
     await context.close();
   });
 
   it('shows a closed study as closed, not as a questionnaire', async () => {
     const { context, page, requests } = await phone();
-    await server.db.updateTable('waves').set({ status: 'closed' }).execute();
+    await t.server.db.updateTable('waves').set({ status: 'closed' }).execute();
     try {
-      await page.goto(`${server.url}${linkPath(sleman)}`);
+      await page.goto(`${t.server.url}${linkPath(sleman)}`);
       await page.getByRole('heading', { name: 'Survei sudah ditutup' }).waitFor();
       expect(await page.locator('.sd-root-modern').count()).toBe(0);
       // The study's own `open` flag decides; the list of open studies is not fetched.
-      expect(requests).toContain(`${server.url}/api/studies/${agencyStudy}`);
-      expect(requests).not.toContain(`${server.url}/api/studies`);
+      expect(requests).toContain(`${t.server.url}/api/studies/${agencyStudy}`);
+      expect(requests).not.toContain(`${t.server.url}/api/studies`);
     } finally {
-      await server.db.updateTable('waves').set({ status: 'open' }).execute();
+      await t.server.db.updateTable('waves').set({ status: 'open' }).execute();
       await context.close();
     }
   });
 
   it('keeps the survey renderer out of the landing page', async () => {
-    const scriptsOf = async (path: string, ready: string): Promise<string> => {
+    const scriptsOf = async (path: string, ready: string, agree = false): Promise<string> => {
       const { context, page } = await phone();
       const bodies: Promise<string>[] = [];
       page.on('response', (response) => {
         if (response.request().resourceType() === 'script') bodies.push(response.text());
       });
-      await page.goto(server.url + path);
+      await page.goto(t.server.url + path);
+      if (agree) await consent(page);
       await page.getByText(ready, { exact: true }).first().waitFor();
       const text = (await Promise.all(bodies)).join('\n');
       await context.close();
       return text;
     };
     const landing = await scriptsOf('/', 'Survei Netralitas ASN (demo)');
-    const respondent = await scriptsOf(linkPath(sleman), 'Jenis kelamin');
+    const respondent = await scriptsOf(linkPath(sleman), 'Jenis kelamin', true);
     // The marker is SurveyJS's own root class: present where the survey renders, absent on /.
     expect(respondent).toContain('sd-root-modern');
     expect(landing).not.toContain('sd-root-modern');

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../server/config.ts';
 import { createDatabase } from '../../server/storage/db/create-database.ts';
+import { storedResponses } from './stored-responses.ts';
 
 /** A database of its own for a server process (its `DATABASE_URL`), readable by the caller. */
 export interface ScratchDatabase {
@@ -73,10 +74,7 @@ function withReads(
   };
   return {
     ...where,
-    storedClientIds: () =>
-      read(async (db) =>
-        (await db.selectFrom('responses').select('client_id').execute()).map((r) => r.client_id),
-      ),
+    storedClientIds: () => read(async (db) => (await storedResponses(db)).map((r) => r.client_id)),
     pendingResponses: () =>
       read(async (db) => {
         // Literal, as in the partial index the materializer uses.

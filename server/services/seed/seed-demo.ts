@@ -9,9 +9,11 @@ import { listAgencies } from '../../storage/repositories/agencies.ts';
 import { issueLinkCodesForOpenWave } from '../links/link-codes.ts';
 import { issueInvitationTokens } from '../../storage/repositories/invitation-tokens.ts';
 import { createStudy } from '../../storage/repositories/studies.ts';
+import { setStudyNotice } from '../../storage/repositories/study-notices.ts';
 import { createWave } from '../../storage/repositories/waves.ts';
 import { demoAnswerGenerator } from './demo-answers.ts';
 import { seedRecordedViolations } from './seed-context.ts';
+import { demoNotice } from './demo-notice.ts';
 import { seededRandom } from './seeded-random.ts';
 import { seedFiles } from './seed-files.ts';
 import { markStudySynthetic } from '../../storage/repositories/synthetic-studies.ts';
@@ -125,6 +127,8 @@ export async function seedDemo(
     const linkCodes = allCodes
       .filter((link) => tokenAgencies.includes(link.agencyCode))
       .map(({ agencyCode, code }) => ({ agencyCode, code }));
+    await setStudyNotice(trx, demoStudyId, demoNotice);
+    await setStudyNotice(trx, demoTokenStudyId, demoNotice);
 
     const tokens: DemoSeedResult['tokens'] = [];
     for (const agencyCode of tokenAgencies) {

@@ -30,6 +30,12 @@ export interface StudyTable {
   uses_link_codes: ColumnType<boolean | number, boolean | undefined, boolean>;
 }
 
+export interface StudyNoticeTable {
+  study_id: string;
+  /** The `StudyNotice` as JSON (repositories/study-notices.ts). */
+  notice: string;
+}
+
 export type WaveStatus = 'open' | 'closed';
 
 export interface WaveTable {
@@ -221,6 +227,7 @@ export interface SyntheticStudyTable {
 export interface Database {
   questionnaire_versions: QuestionnaireVersionTable;
   studies: StudyTable;
+  study_notices: StudyNoticeTable;
   waves: WaveTable;
   agencies: AgencyTable;
   responses: ResponseTable;

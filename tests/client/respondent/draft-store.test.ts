@@ -66,3 +66,53 @@ describe('createDraftStore', () => {
     expect(createDraftStore(undefined, sleman).load()).toBeUndefined();
   });
 });
+
+describe('draft expiry', () => {
+  const hour = 60 * 60 * 1000;
+  const clock = (start: number) => {
+    let t = start;
+    return { now: () => t, advance: (ms: number) => (t += ms) };
+  };
+
+  it('keeps an unsent draft for the set time and forgets it after, leaving nothing behind', () => {
+    const storage = new MemoryStorage();
+    const time = clock(1_000_000);
+    const store = createDraftStore(storage, sleman, { maxAgeMs: 72 * hour, now: time.now });
+    store.save(draft);
+    time.advance(72 * hour);
+    expect(store.load()).toEqual(draft);
+    time.advance(1);
+    expect(store.load()).toBeUndefined();
+    expect(storage.length).toBe(0);
+  });
+
+  it('counts from the last save, so a respondent still answering keeps the draft', () => {
+    const storage = new MemoryStorage();
+    const time = clock(0);
+    const store = createDraftStore(storage, sleman, { maxAgeMs: 10 * hour, now: time.now });
+    for (let i = 0; i < 5; i++) {
+      store.save({ ...draft, pageNo: i });
+      time.advance(9 * hour);
+    }
+    expect(store.load()?.pageNo).toBe(4);
+  });
+
+  it('keeps answers that are waiting to be sent however old they are', () => {
+    const storage = new MemoryStorage();
+    const time = clock(0);
+    const store = createDraftStore(storage, sleman, { maxAgeMs: hour, now: time.now });
+    store.save({ ...draft, submitting: true });
+    time.advance(1_000 * hour);
+    expect(store.load()).toEqual({ ...draft, submitting: true });
+  });
+
+  it('starts the clock for a draft saved before drafts expired', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(draftKey(sleman), JSON.stringify(draft));
+    const time = clock(5 * hour);
+    const store = createDraftStore(storage, sleman, { maxAgeMs: hour, now: time.now });
+    expect(store.load()).toEqual(draft);
+    time.advance(hour + 1);
+    expect(store.load()).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import { administration } from './0003-administration.ts';
 import { reportsSchema } from './0004-reports.ts';
 import { sealedBatches } from './0005-sealed-batches.ts';
 import { waveLinkCodes } from './0006-wave-link-codes.ts';
+import { studyNotice } from './0008-study-notice.ts';
 import { recordedViolations } from './0009-recorded-violations.ts';
 
 /** Every migration by name; names sort in the order they must run. */
@@ -16,5 +17,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-reports': reportsSchema,
   '0005-sealed-batches': sealedBatches,
   '0006-wave-link-codes': waveLinkCodes,
+  '0008-study-notice': studyNotice,
   '0009-recorded-violations': recordedViolations,
 };

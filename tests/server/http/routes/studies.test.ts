@@ -4,6 +4,8 @@ import { createTestApp } from '../../../helpers/test-app.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
 import { testQuestionnaire } from '../../../helpers/test-questionnaire.ts';
 import { setUpTestStudies } from '../../../helpers/test-studies.ts';
+import { demoNotice } from '../../../../server/services/seed/demo-notice.ts';
+import { setStudyNotice } from '../../../../server/storage/repositories/study-notices.ts';
 
 describe.each(testDialects())('study routes on $dialect', (dialect) => {
   const t = useTestDatabase(dialect);
@@ -43,12 +45,19 @@ describe.each(testDialects())('study routes on $dialect', (dialect) => {
       usesTokens: false,
       usesLinkCodes: false,
       open: false,
+      notice: null,
     });
     const open = await app.request('/api/studies/token-study');
     expect(await open.json()).toMatchObject({ id: 'token-study', usesTokens: true, open: true });
     const unknown = await app.request('/api/studies/nope');
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: 'STUDY_NOT_FOUND' } });
+  });
+
+  it('gives a study’s respondent notice as the study team set it', async () => {
+    await setStudyNotice(t.db, 'open-study', demoNotice);
+    const res = await app.request('/api/studies/open-study');
+    expect(await res.json()).toMatchObject({ id: 'open-study', notice: demoNotice });
   });
 
   it('serves the questionnaire JSON in Indonesian unless English is asked for', async () => {

@@ -40,6 +40,7 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'server_settings',
       'sessions',
       'studies',
+      'study_notices',
       'synthetic_studies',
       'wave_link_codes',
       'waves',
@@ -93,5 +94,6 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
     const before = await columnsByTable();
     await migrateToLatest(t.db);
     expect(await columnsByTable()).toEqual(before);
+    expect((await columnsByTable()).size).toBe(10);
   });
 });
