@@ -23,7 +23,7 @@ import { seedDemo, type DemoSeedResult } from './services/seed/seed-demo.ts';
 export interface StartServerOptions {
   /** `port: 0` picks a free port. */
   config: Config;
-  /** The questionnaires the code ships; the first one is the demo's. */
+  /** The questionnaires the code ships; the newest version of the first one's id is the demo's. */
   definitions: readonly QuestionnaireDefinition[];
   compile: CompileQuestionnaire;
   /** Synthetic responses the demo seed loads into an empty database (default none). */
@@ -62,10 +62,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const questionnaires = await loadQuestionnaireRegistry(db, options.compile);
 
     let demo: DemoSeedResult | undefined;
+    // The demo uses the newest version of the first questionnaire; older ones stay published.
     const first = options.definitions[0];
-    if (config.seedDemo && first && !(await hasStudies(db))) {
+    const newest = options.definitions
+      .filter((definition) => definition.id === first?.id)
+      .reduce<QuestionnaireDefinition | undefined>(
+        (best, definition) => (best && best.version >= definition.version ? best : definition),
+        undefined,
+      );
+    if (config.seedDemo && newest && !(await hasStudies(db))) {
       demo = await seedDemo(db, questionnaires, {
-        questionnaire: { id: first.id, version: first.version },
+        questionnaire: { id: newest.id, version: newest.version },
         today: calendarDay(config.timeZone)(now()),
         responses: options.demoResponses ?? 0,
       });

@@ -5,6 +5,7 @@ import { Model, settings, surveyLocalization, type SurveyModel } from 'survey-co
 import 'survey-core/i18n/indonesian';
 import type { Lang } from '../lang';
 import type { Draft } from './draft-store';
+import { clearHiddenValuesToFixedPoint } from './clear-hidden-values';
 
 // Our questionnaires keep Indonesian under `default` and English under `en`; SurveyJS reads
 // `default` as the text of its default locale, which must therefore be Indonesian, not English.
@@ -54,8 +55,18 @@ export function createSurveyModel(
   model.onCurrentPageChanged.add(showTitleOnFirstPage);
   // The page renders its own completion, sending and error states around the model.
   model.showCompletePage = false;
-  // The server rejects answers to questions the branching hid, so never send them.
+  // The server rejects answers to questions the branching hid, so never send them. SurveyJS
+  // clears them in one pass once completed, when conditions no longer run, so a question that
+  // hides only because another hidden answer was cleared would keep its answer. Clearing to a
+  // fixed point just before completion, while conditions still run, leaves SurveyJS's own
+  // pass nothing to do.
   model.clearInvisibleValues = 'onComplete';
+  model.onCompleting.add((_, options) => {
+    clearHiddenValuesToFixedPoint(model);
+    // Clearing can only hide questions in our questionnaires, but a condition such as
+    // "{X} empty" would show a question once X is cleared: then the person answers it first.
+    if (!model.validate(true, true)) options.allow = false;
+  });
   // Autosave should catch text as it is typed, not only when the field loses focus.
   model.textUpdateMode = 'onTyping';
   if (draft) {
