@@ -1,6 +1,6 @@
 // Builds the SurveyJS model for a respondent: language, theme, progress and completion behaviour.
 
-import { Model, settings, surveyLocalization, type SurveyModel } from 'survey-core';
+import { Model, settings, surveyLocalization, type Question, type SurveyModel } from 'survey-core';
 // Registers survey-core's Indonesian interface strings (buttons, errors, progress text) as "id".
 import 'survey-core/i18n/indonesian';
 import type { Lang } from '../lang';
@@ -62,10 +62,13 @@ export function createSurveyModel(
   // pass nothing to do.
   model.clearInvisibleValues = 'onComplete';
   model.onCompleting.add((_, options) => {
-    clearHiddenValuesToFixedPoint(model);
-    // Clearing can only hide questions in our questionnaires, but a condition such as
-    // "{X} empty" would show a question once X is cleared: then the person answers it first.
-    if (!model.validate(true, true)) options.allow = false;
+    if (!clearHiddenValuesToFixedPoint(model)) return;
+    // Clearing can leave a shown required question empty (a piped choice no longer offered,
+    // or a question a "{X} empty" condition shows once X is cleared): the person answers it first.
+    const unanswered = model
+      .getAllQuestions()
+      .some((q: Question) => q.isVisible && q.isParentVisible && q.isRequired && q.isEmpty());
+    if (unanswered && !model.validate(true, true)) options.allow = false;
   });
   // Autosave should catch text as it is typed, not only when the field loses focus.
   model.textUpdateMode = 'onTyping';
