@@ -74,7 +74,11 @@ export function generatorQuestions(json: SurveyJson): GeneratorQuestion[] {
     element,
     name: String(element.name),
     type: String(element.type),
-    required: element.isRequired === true,
+    // SurveyJS requires a matrix that requires each row, and a checkbox with a minimum.
+    required:
+      element.isRequired === true ||
+      element.eachRowRequired === true ||
+      (typeof element.minSelectedChoices === 'number' && element.minSelectedChoices > 0),
     conditions: [page, ...panels, element]
       .map((holder) => holder.visibleIf)
       .filter((condition): condition is string => typeof condition === 'string')
@@ -189,11 +193,12 @@ export function validAnswer(
     const options = offeredChoices(question, answers);
     const max =
       typeof element.maxSelectedChoices === 'number' ? element.maxSelectedChoices : options.length;
+    const min = typeof element.minSelectedChoices === 'number' ? element.minSelectedChoices : 0;
     const first = random.pick(options);
     if (first.exclusive) return { value: [first.value] };
     const pool = options.filter((option) => !option.exclusive && option.value !== first.value);
     const chosen = [first.value];
-    const extra = random.int(Math.min(max, pool.length + 1));
+    const extra = Math.max(min - 1, random.int(Math.min(max, pool.length + 1)));
     for (let index = 0; index < extra; index += 1) {
       const next = pool.splice(random.int(pool.length), 1)[0];
       if (next) chosen.push(next.value);
@@ -216,7 +221,10 @@ export function validAnswer(
       value[String(rows[0].value)] = random.pick(columns);
     return { value };
   }
-  if (type === 'comment' || type === 'text') return { value: someText(random, 40) };
+  if (type === 'comment' || type === 'text') {
+    const limit = typeof element.maxLength === 'number' ? element.maxLength : Infinity;
+    return { value: someText(random, 40).slice(0, limit).trim() || 'netral' };
+  }
   if (type === 'boolean') return { value: random.chance(0.5) };
   throw new Error(`no generator for question type ${type}`);
 }

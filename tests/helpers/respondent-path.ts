@@ -177,11 +177,18 @@ export function* respondentSession(
   for (;;) {
     fill(model.currentPage.questions, 0.7, true);
     if (model.isLastPage) break;
-    if (!model.nextPage()) {
-      const errors = model.currentPage.questions
-        .filter((q: Question) => q.errors.length > 0)
-        .map((q: Question) => `${q.name}: ${q.errors.map((e) => e.text).join('; ')}`);
-      throw new Error(`Next was refused on ${model.currentPage.name}: ${errors.join(' | ')}`);
+    // A refused Next shows what is missing (survey-core refreshes piped choices late when
+    // only the source's "other" text changed); the person answers it and tries again.
+    let tries = 0;
+    while (!model.nextPage()) {
+      tries += 1;
+      if (tries > 2) {
+        const errors = model.currentPage.questions
+          .filter((q: Question) => q.errors.length > 0)
+          .map((q: Question) => `${q.name}: ${q.errors.map((e) => e.getErrorType()).join(', ')}`);
+        throw new Error(`Next was refused on ${model.currentPage.name}: ${errors.join(' | ')}`);
+      }
+      fill(model.currentPage.questions, 0, false);
     }
   }
 

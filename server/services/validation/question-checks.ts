@@ -131,7 +131,11 @@ function multipleChoice(element: JsonElement, name: string): QuestionCheck {
         }
       }
     },
-    checkMissing: missing(name),
+    checkMissing(required, problems) {
+      if (required) problems.push({ question: name, problem: 'required' });
+      // survey-core counts an empty answer as below the minimum even when it is optional.
+      else if (min > 0) problems.push({ question: name, problem: `fewer than ${min} choices` });
+    },
     selectsOther: (value) => hasOther && Array.isArray(value) && value.includes('other'),
     items(value, out) {
       if (!Array.isArray(value)) return;
