@@ -39,6 +39,28 @@ function clearLeftovers(question: Question): boolean {
   return true;
 }
 
+// survey-core's hook that recomputes a question's visible choices (protected in its typings).
+interface ChoicesRefresh {
+  onVisibleChoicesChanged(): void;
+}
+
+/**
+ * Recomputes the choices of questions piped from `source` (every piped question when it is
+ * omitted). survey-core does not always recompute them when only the source's "other" text
+ * changes, so E2 could stay hidden without choices after E1 = ["other"] got its text, and the
+ * page would send no E2 while the server, seeing the text, requires it.
+ *
+ * @example
+ * model.onValueChanged.add((_, { name }) => refreshPipedChoices(model, name.replace(/-Comment$/, '')));
+ */
+export function refreshPipedChoices(model: SurveyModel, source?: string): void {
+  for (const question of model.getAllQuestions()) {
+    const from = (question as QuestionSelectBase).choicesFromQuestion;
+    if (!from || (source !== undefined && from !== source)) continue;
+    (question as unknown as ChoicesRefresh).onVisibleChoicesChanged();
+  }
+}
+
 /**
  * Clears the answers of hidden questions (and of hidden matrix rows, "other" texts whose item
  * is not ticked, and choices a piped question no longer offers) again and again until a pass
@@ -53,6 +75,7 @@ function clearLeftovers(question: Question): boolean {
  * model.onCompleting.add(() => clearHiddenValuesToFixedPoint(model));
  */
 export function clearHiddenValuesToFixedPoint(model: SurveyModel): boolean {
+  refreshPipedChoices(model);
   const questions = model.getAllQuestions();
   let cleared = false;
   for (let pass = 0; pass <= questions.length; pass += 1) {

@@ -5,7 +5,7 @@ import { Model, settings, surveyLocalization, type Question, type SurveyModel } 
 import 'survey-core/i18n/indonesian';
 import type { Lang } from '../lang';
 import type { Draft } from './draft-store';
-import { clearHiddenValuesToFixedPoint } from './clear-hidden-values';
+import { clearHiddenValuesToFixedPoint, refreshPipedChoices } from './clear-hidden-values';
 
 // Our questionnaires keep Indonesian under `default` and English under `en`; SurveyJS reads
 // `default` as the text of its default locale, which must therefore be Indonesian, not English.
@@ -61,6 +61,9 @@ export function createSurveyModel(
   // fixed point just before completion, while conditions still run, leaves SurveyJS's own
   // pass nothing to do.
   model.clearInvisibleValues = 'onComplete';
+  model.onValueChanged.add((_, { name }) => {
+    if (name.endsWith('-Comment')) refreshPipedChoices(model, name.slice(0, -'-Comment'.length));
+  });
   model.onCompleting.add((_, options) => {
     if (!clearHiddenValuesToFixedPoint(model)) return;
     // Clearing can leave a shown required question empty (a piped choice no longer offered,
