@@ -1,0 +1,14 @@
+import { Model } from 'survey-core';
+import { netralitasAsn } from '../surveys/netralitas-asn.ts';
+import { compileQuestionnaire } from '../server/services/validation/compile-questionnaire.ts';
+import { generatorQuestions, seededRandom, validAnswerSet } from '../tests/helpers/answer-set-generator.ts';
+let t = performance.now();
+const compiled = compileQuestionnaire(netralitasAsn.json);
+console.log('compile', performance.now() - t);
+const qs = generatorQuestions(netralitasAsn.json);
+const sets = Array.from({ length: 100 }, (_, i) => validAnswerSet(seededRandom(i + 1), qs));
+t = performance.now(); for (const s of sets) compiled.validate(s); console.log('validate x100', performance.now() - t);
+const m = new Model(netralitasAsn.json);
+t = performance.now(); for (const s of sets.slice(0, 20)) { m.data = s; m.validate(false, false); } console.log('model x20', performance.now() - t);
+t = performance.now(); const m2 = new Model(netralitasAsn.json); console.log('new model', performance.now() - t);
+t = performance.now(); for (const [k, v] of Object.entries(sets[0]!)) m2.setValue(k, v); console.log('setValue all', performance.now() - t, Object.keys(sets[0]!).length);

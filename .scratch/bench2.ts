@@ -1,0 +1,12 @@
+import { Model } from 'survey-core';
+import { netralitasAsn } from '../surveys/netralitas-asn.ts';
+import { generatorQuestions, seededRandom, validAnswerSet } from '../tests/helpers/answer-set-generator.ts';
+const qs = generatorQuestions(netralitasAsn.json);
+const set = validAnswerSet(seededRandom(1), qs);
+const m = new Model(netralitasAsn.json);
+let t = performance.now(); for (let i = 0; i < 20; i++) m.runExpressions(); console.log('runExpressions x20', performance.now() - t);
+t = performance.now(); for (const [k, v] of Object.entries(set)) m.setValue(k, v); console.log('setValue all', performance.now() - t);
+m.clear(true, true);
+t = performance.now(); m.mergeData(set); console.log('mergeData', performance.now() - t);
+m.clear(true, true);
+t = performance.now(); for (const [k, v] of Object.entries(set)) m.getQuestionByName(k.replace('-Comment',''))  && (k.endsWith('-Comment') ? m.setComment(k.replace('-Comment',''), v as string) : (m.getQuestionByName(k).value = v)); console.log('q.value all', performance.now() - t);
