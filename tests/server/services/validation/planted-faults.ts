@@ -229,14 +229,7 @@ export const planters: Record<string, Planter> = {
     if (candidates.length === 0) return undefined;
     const question = random.pick(candidates);
     const row = random.pick(['X9', 'F7', 'i1', '']);
-    const rows = {
-      ...(valid[question.name] as Record<string, unknown>),
-      [row]: readItems(question.element, 'columns')[0]?.value,
-    };
-    return {
-      answers: withAnswer(valid, question.name, rows),
-      expect: `${question.name}.${row}`,
-    };
+    return withRowAnswered(valid, question, row);
   },
   'matrix cell outside the columns': (random, questions, valid) => {
     const candidates = shownAnswered(questions, valid, (q) => q.type === 'matrix');
@@ -355,32 +348,43 @@ export const planters: Record<string, Planter> = {
     };
   },
   'piped choice not offered': (random, questions, valid) => {
-    const candidates = shownAnswered(questions, valid, (q) => q.source !== undefined).filter(
-      (q) => notOffered(q, valid).length > 0,
-    );
-    if (candidates.length === 0) return undefined;
-    const question = random.pick(candidates);
-    const foreign = random.pick(notOffered(question, valid));
+    const found = pickPlace(random, questions, valid, (q) => notOffered(q, valid));
+    if (!found) return undefined;
+    const { question, place: foreign } = found;
     const value = question.type === 'checkbox' ? [foreign] : foreign;
     return { answers: withAnswer(valid, question.name, value), expect: question.name };
   },
   'answer to a hidden matrix row': (random, questions, valid) => {
-    const candidates = shownAnswered(questions, valid, (q) => q.rowsCondition !== undefined).filter(
-      (q) => hiddenRows(q, valid).length > 0,
+    const found = pickPlace(random, questions, valid, (q) =>
+      q.rowsCondition ? hiddenRows(q, valid) : [],
     );
-    if (candidates.length === 0) return undefined;
-    const question = random.pick(candidates);
-    const row = random.pick(hiddenRows(question, valid));
-    const rows = {
-      ...(valid[question.name] as Record<string, unknown>),
-      [row]: readItems(question.element, 'columns')[0]?.value,
-    };
-    return {
-      answers: withAnswer(valid, question.name, rows),
-      expect: `${question.name}.${row}`,
-    };
+    if (!found) return undefined;
+    const { question, place: row } = found;
+    return withRowAnswered(valid, question, row);
   },
 };
+
+// The set with a first-column answer to `row` of matrix `question`, naming that row.
+function withRowAnswered(valid: Record<string, unknown>, question: GeneratorQuestion, row: string) {
+  const rows = {
+    ...(valid[question.name] as Record<string, unknown>),
+    [row]: readItems(question.element, 'columns')[0]?.value,
+  };
+  return { answers: withAnswer(valid, question.name, rows), expect: `${question.name}.${row}` };
+}
+
+// A shown, answered question with somewhere to plant a fault, and one such place.
+function pickPlace<T>(
+  random: Random,
+  questions: GeneratorQuestion[],
+  valid: Record<string, unknown>,
+  places: (q: GeneratorQuestion) => T[],
+): { question: GeneratorQuestion; place: T } | undefined {
+  const candidates = shownAnswered(questions, valid, (q) => places(q).length > 0);
+  if (candidates.length === 0) return undefined;
+  const question = random.pick(candidates);
+  return { question, place: random.pick(places(question)) };
+}
 
 function notOffered(question: GeneratorQuestion, valid: Record<string, unknown>) {
   const offered = new Set(offeredChoices(question, valid).map((option) => option.value));
