@@ -136,7 +136,7 @@ describe('the compiled validator compared with survey-core’s Model', () => {
     const valid = outcomes.filter(
       (outcome) => outcome.kind === 'valid' || validVariants.has(outcome.kind),
     );
-    expect(valid.filter((o) => validVariants.has(o.kind)).length).toBeGreaterThanOrEqual(20);
+    expect(valid.filter((o) => validVariants.has(o.kind)).length).toBeGreaterThanOrEqual(10);
     const disputed = valid.filter((outcome) => outcome.modelRejects || outcome.oursRejects);
     expect(
       disputed.map((o) => ({

@@ -295,10 +295,13 @@ export const planters: Record<string, Planter> = {
     };
   },
   'an exclusive choice alone under a minimum': (random, questions, valid) => {
+    // Only where the answer steers nothing, so the variant stays a valid set.
+    const steering = steeringNames(questions);
     const candidates = shownAnswered(
       questions,
       valid,
       (q) =>
+        !steering.has(q.name.toLowerCase()) &&
         typeof q.element.minSelectedChoices === 'number' &&
         q.element.minSelectedChoices > 1 &&
         offeredChoices(q, valid).some((option) => option.exclusive),
@@ -363,6 +366,19 @@ export const planters: Record<string, Planter> = {
     return withRowAnswered(valid, question, row);
   },
 };
+
+// Names (lower case) of questions whose answer changes what others show or offer.
+function steeringNames(questions: GeneratorQuestion[]): Set<string> {
+  const names = new Set<string>();
+  for (const q of questions) {
+    for (const condition of [...q.conditions, ...(q.rowsCondition ? [q.rowsCondition] : [])])
+      for (const variable of condition.getVariables())
+        names.add(variable.split(/[.[-]/)[0]!.toLowerCase());
+    if (q.source && (q.element.choicesFromQuestionMode ?? 'all') !== 'all')
+      names.add(String(q.source.name).toLowerCase());
+  }
+  return names;
+}
 
 // The set with a first-column answer to `row` of matrix `question`, naming that row.
 function withRowAnswered(valid: Record<string, unknown>, question: GeneratorQuestion, row: string) {
