@@ -1,5 +1,6 @@
 // A complete, valid answer set for the KASN-model questionnaire, used as the submit benchmark's request body.
-import { netralitasAsn } from '../surveys/netralitas-asn.ts';
+// The demo studies the benchmark posts to use the newest version.
+import { netralitasAsnV2 as netralitasAsn } from '../surveys/netralitas-asn-v2.ts';
 import { compileQuestionnaire } from '../server/services/validation/compile-questionnaire.ts';
 import {
   generatorQuestions,

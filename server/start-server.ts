@@ -33,7 +33,7 @@ import { createReportService } from './services/reports/report-service.ts';
 export interface StartServerOptions {
   /** `port: 0` picks a free port; edge settings left out take their defaults. */
   config: Omit<Config, 'edge'> & { edge?: Partial<EdgeConfig> };
-  /** The questionnaires the code ships; the first one is the demo's. */
+  /** The questionnaires the code ships; the newest version of the first one's id is the demo's. */
   definitions: readonly QuestionnaireDefinition[];
   compile: CompileQuestionnaire;
   /** Synthetic responses the demo seed loads into an empty database (default none). */
@@ -88,10 +88,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const adminKey = await ensureAdminKey(db, { adminKey: config.adminKey, today });
 
     let demo: DemoSeedResult | undefined;
+    // The demo uses the newest version of the first questionnaire; older ones stay published.
     const first = options.definitions[0];
-    if (config.seedDemo && first && !(await hasStudies(db))) {
+    const newest = options.definitions
+      .filter((definition) => definition.id === first?.id)
+      .reduce<QuestionnaireDefinition | undefined>(
+        (best, definition) => (best && best.version >= definition.version ? best : definition),
+        undefined,
+      );
+    if (config.seedDemo && newest && !(await hasStudies(db))) {
       demo = await seedDemo(db, questionnaires, {
-        questionnaire: { id: first.id, version: first.version },
+        questionnaire: { id: newest.id, version: newest.version },
         today,
         responses: options.demoResponses ?? 0,
         syntheticWave: options.demoSyntheticWave ?? false,

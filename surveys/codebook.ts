@@ -3,7 +3,12 @@
 import type { LocalizedText, QuestionnaireDefinition } from './types.ts';
 import { surveyElements } from './survey-json-elements.ts';
 import type { JsonElement } from './survey-json-elements.ts';
-import { choiceOptions, ratingOptions, readItems, readLocalized } from './survey-json-options.ts';
+import {
+  anyChoiceOptions,
+  ratingOptions,
+  readItems,
+  readLocalized,
+} from './survey-json-options.ts';
 import type { JsonOption } from './survey-json-options.ts';
 
 /** How a variable's values are read. */
@@ -65,7 +70,10 @@ function booleanOptions(element: JsonElement): CodebookOption[] {
 export function buildCodebook(definition: QuestionnaireDefinition): CodebookRow[] {
   const domains = new Set(definition.domainVariables.map((domain) => domain.question));
   const rows: CodebookRow[] = [];
-  for (const { element, page } of surveyElements(definition.json)) {
+  const sites = surveyElements(definition.json);
+  const byName = new Map(sites.map((site) => [String(site.element.name), site.element]));
+  const source = (name: string) => byName.get(name);
+  for (const { element, page } of sites) {
     const type = String(element.type);
     if (displayTypes.has(type)) continue;
     const name = String(element.name);
@@ -98,10 +106,10 @@ export function buildCodebook(definition: QuestionnaireDefinition): CodebookRow[
     let options: CodebookOption[];
     if (singleTypes.has(type)) {
       variableType = 'single';
-      options = toCodebookOptions(choiceOptions(element));
+      options = toCodebookOptions(anyChoiceOptions(element, source));
     } else if (multipleTypes.has(type)) {
       variableType = 'multiple';
-      options = toCodebookOptions(choiceOptions(element));
+      options = toCodebookOptions(anyChoiceOptions(element, source));
     } else if (type === 'rating') {
       variableType = 'rating';
       options = toCodebookOptions(ratingOptions(element));

@@ -2,15 +2,16 @@
 
 import type { QuestionnaireDefinition } from './types.ts';
 import { netralitasAsn } from './netralitas-asn.ts';
+import { netralitasAsnV2 } from './netralitas-asn-v2.ts';
 
 /** Every published questionnaire version, oldest first. */
-export const questionnaires: readonly QuestionnaireDefinition[] = [netralitasAsn];
+export const questionnaires: readonly QuestionnaireDefinition[] = [netralitasAsn, netralitasAsnV2];
 
 /**
  * Finds a published questionnaire by id, the newest version unless `version` is given.
  *
  * @example
- * findQuestionnaire('netralitas-asn')?.version // 1
+ * findQuestionnaire('netralitas-asn')?.version // 2
  * findQuestionnaire('netralitas-asn', 7) // undefined
  */
 export function findQuestionnaire(

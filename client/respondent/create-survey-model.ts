@@ -1,10 +1,11 @@
 // Builds the SurveyJS model for a respondent: language, theme, progress and completion behaviour.
 
-import { Model, settings, surveyLocalization, type SurveyModel } from 'survey-core';
+import { Model, settings, surveyLocalization, type Question, type SurveyModel } from 'survey-core';
 // Registers survey-core's Indonesian interface strings (buttons, errors, progress text) as "id".
 import 'survey-core/i18n/indonesian';
 import type { Lang } from '../lang';
 import type { Draft } from './draft-store';
+import { clearHiddenValuesToFixedPoint, refreshPipedChoices } from './clear-hidden-values';
 
 // Our questionnaires keep Indonesian under `default` and English under `en`; SurveyJS reads
 // `default` as the text of its default locale, which must therefore be Indonesian, not English.
@@ -54,8 +55,24 @@ export function createSurveyModel(
   model.onCurrentPageChanged.add(showTitleOnFirstPage);
   // The page renders its own completion, sending and error states around the model.
   model.showCompletePage = false;
-  // The server rejects answers to questions the branching hid, so never send them.
+  // The server rejects answers to questions the branching hid, so never send them. SurveyJS
+  // clears them in one pass once completed, when conditions no longer run, so a question that
+  // hides only because another hidden answer was cleared would keep its answer. Clearing to a
+  // fixed point just before completion, while conditions still run, leaves SurveyJS's own
+  // pass nothing to do.
   model.clearInvisibleValues = 'onComplete';
+  model.onValueChanged.add((_, { name }) => {
+    if (name.endsWith('-Comment')) refreshPipedChoices(model, name.slice(0, -'-Comment'.length));
+  });
+  model.onCompleting.add((_, options) => {
+    if (!clearHiddenValuesToFixedPoint(model)) return;
+    // Clearing can leave a shown required question empty (a piped choice no longer offered,
+    // or a question a "{X} empty" condition shows once X is cleared): the person answers it first.
+    const unanswered = model
+      .getAllQuestions()
+      .some((q: Question) => q.isVisible && q.isParentVisible && q.isRequired && q.isEmpty());
+    if (unanswered && !model.validate(true, true)) options.allow = false;
+  });
   // Autosave should catch text as it is typed, not only when the field loses focus.
   model.textUpdateMode = 'onTyping';
   if (draft) {

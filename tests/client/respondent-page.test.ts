@@ -6,7 +6,8 @@ import { draftKey, type Draft } from '../../client/respondent/draft-store';
 import type { RespondentLink } from '../../client/routes';
 import { demoAnswerGenerator } from '../../server/services/seed/demo-answers';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire';
-import { netralitasAsn } from '../../surveys/netralitas-asn';
+// The demo studies the page opens use the newest version of the questionnaire.
+import { netralitasAsnV2 as netralitasAsn } from '../../surveys/netralitas-asn-v2';
 import {
   consent,
   continueDraft,

@@ -4,7 +4,13 @@ import { ConditionRunner } from 'survey-core';
 import type { SurveyJson } from '../../surveys/types.ts';
 import { surveyElements } from '../../surveys/survey-json-elements.ts';
 import type { JsonElement } from '../../surveys/survey-json-elements.ts';
-import { choiceOptions, ratingOptions, readItems } from '../../surveys/survey-json-options.ts';
+import {
+  choiceOptions,
+  pipedChoiceOptions,
+  ratingOptions,
+  readItems,
+} from '../../surveys/survey-json-options.ts';
+import type { JsonOption } from '../../surveys/survey-json-options.ts';
 
 /** A deterministic source of randomness, so a failing set can be replayed from its seed. */
 export interface Random {
@@ -49,6 +55,10 @@ export interface GeneratorQuestion {
   type: string;
   required: boolean;
   conditions: ConditionRunner[];
+  /** The question a `choicesFromQuestion` copies from. */
+  source?: JsonElement;
+  /** A matrix's `rowsVisibleIf`, run with `item` set to each row's value. */
+  rowsCondition?: ConditionRunner;
 }
 
 /**
@@ -58,18 +68,70 @@ export interface GeneratorQuestion {
  * generatorQuestions(json).map((q) => q.name)
  */
 export function generatorQuestions(json: SurveyJson): GeneratorQuestion[] {
-  return surveyElements(json)
-    .filter(({ element }) => element.type !== 'html')
-    .map(({ element, page, panels }) => ({
-      element,
-      name: String(element.name),
-      type: String(element.type),
-      required: element.isRequired === true,
-      conditions: [page, ...panels, element]
-        .map((holder) => holder.visibleIf)
-        .filter((condition): condition is string => typeof condition === 'string')
-        .map((condition) => new ConditionRunner(condition)),
-    }));
+  const sites = surveyElements(json).filter(({ element }) => element.type !== 'html');
+  const byName = new Map(sites.map(({ element }) => [String(element.name), element]));
+  return sites.map(({ element, page, panels }) => ({
+    element,
+    name: String(element.name),
+    type: String(element.type),
+    // SurveyJS requires a matrix that requires each row, and a checkbox with a minimum.
+    required:
+      element.isRequired === true ||
+      element.eachRowRequired === true ||
+      (typeof element.minSelectedChoices === 'number' && element.minSelectedChoices > 0),
+    conditions: [page, ...panels, element]
+      .map((holder) => holder.visibleIf)
+      .filter((condition): condition is string => typeof condition === 'string')
+      .map((condition) => new ConditionRunner(condition)),
+    ...(typeof element.choicesFromQuestion === 'string'
+      ? { source: byName.get(element.choicesFromQuestion) }
+      : {}),
+    ...(typeof element.rowsVisibleIf === 'string'
+      ? { rowsCondition: new ConditionRunner(element.rowsVisibleIf) }
+      : {}),
+  }));
+}
+
+/**
+ * The choices a question offers given the answers so far: its own, or for piped choices the
+ * source's items its answer ticks (mode `selected`), does not tick (`unselected`) or all.
+ *
+ * @example
+ * offeredChoices(e2, { E1: ['utang_budi'] }).map((o) => o.value) // ['utang_budi']
+ */
+export function offeredChoices(
+  question: GeneratorQuestion,
+  answers: Record<string, unknown>,
+): JsonOption[] {
+  const { element, source } = question;
+  if (!source) return choiceOptions(element);
+  const mode = element.choicesFromQuestionMode ?? 'all';
+  const ticked = answers[String(source.name)];
+  const isTicked = (value: unknown) =>
+    Array.isArray(ticked) ? ticked.includes(value) : ticked === value;
+  return pipedChoiceOptions(element, source).filter((option) => {
+    if (option.special !== undefined || mode === 'all') return true;
+    if (option.value === 'other' && !answers[`${String(source.name)}-Comment`]) return false;
+    return isTicked(option.value) === (mode === 'selected');
+  });
+}
+
+/** The matrix rows shown given the answers so far. */
+export function offeredRows(
+  question: GeneratorQuestion,
+  answers: Record<string, unknown>,
+): JsonOption[] {
+  const rows = readItems(question.element, 'rows');
+  const condition = question.rowsCondition;
+  if (!condition) return rows;
+  return rows.filter((row) => condition.runValues({ ...answers, item: row.value }) === true);
+}
+
+function offersSomething(question: GeneratorQuestion, answers: Record<string, unknown>): boolean {
+  if (question.element.hideIfRowsEmpty === true) return offeredRows(question, answers).length > 0;
+  if (question.element.hideIfChoicesEmpty === true)
+    return offeredChoices(question, answers).length > 0;
+  return true;
 }
 
 /**
@@ -85,7 +147,10 @@ export function shownQuestions(
 ): Set<string> {
   const shown = new Set<string>();
   for (const question of questions) {
-    if (question.conditions.every((condition) => condition.runValues(answers) === true))
+    if (
+      question.conditions.every((condition) => condition.runValues(answers) === true) &&
+      offersSomething(question, answers)
+    )
       shown.add(question.name);
   }
   return shown;
@@ -115,26 +180,31 @@ function someText(random: Random, maxWords: number): string {
 export function validAnswer(
   random: Random,
   question: GeneratorQuestion,
+  answers: Record<string, unknown> = {},
 ): { value: unknown; comment?: string } {
   const { element, type } = question;
   if (type === 'radiogroup' || type === 'dropdown') {
-    const value = random.pick(choiceOptions(element)).value;
-    return value === 'other' ? { value, comment: someText(random, 6) } : { value };
+    const option = random.pick(offeredChoices(question, answers));
+    return option.special === 'other'
+      ? { value: option.value, comment: someText(random, 6) }
+      : { value: option.value };
   }
   if (type === 'checkbox') {
-    const options = choiceOptions(element);
+    const options = offeredChoices(question, answers);
     const max =
       typeof element.maxSelectedChoices === 'number' ? element.maxSelectedChoices : options.length;
+    const min = typeof element.minSelectedChoices === 'number' ? element.minSelectedChoices : 0;
     const first = random.pick(options);
     if (first.exclusive) return { value: [first.value] };
     const pool = options.filter((option) => !option.exclusive && option.value !== first.value);
     const chosen = [first.value];
-    const extra = random.int(Math.min(max, pool.length + 1));
+    const extra = Math.max(min - 1, random.int(Math.min(max, pool.length + 1)));
     for (let index = 0; index < extra; index += 1) {
       const next = pool.splice(random.int(pool.length), 1)[0];
       if (next) chosen.push(next.value);
     }
-    return chosen.includes('other')
+    const other = options.find((option) => option.special === 'other')?.value;
+    return other !== undefined && chosen.includes(other)
       ? { value: chosen, comment: someText(random, 6) }
       : { value: chosen };
   }
@@ -143,14 +213,18 @@ export function validAnswer(
     const columns = readItems(element, 'columns').map((column) => column.value);
     const everyRow = element.eachRowRequired === true;
     const value: Record<string, unknown> = {};
-    for (const row of readItems(element, 'rows')) {
+    const rows = offeredRows(question, answers);
+    for (const row of rows) {
       if (everyRow || random.chance(0.6)) value[String(row.value)] = random.pick(columns);
     }
-    if (Object.keys(value).length === 0)
-      value[String(readItems(element, 'rows')[0]?.value)] = random.pick(columns);
+    if (Object.keys(value).length === 0 && rows[0])
+      value[String(rows[0].value)] = random.pick(columns);
     return { value };
   }
-  if (type === 'comment' || type === 'text') return { value: someText(random, 40) };
+  if (type === 'comment' || type === 'text') {
+    const limit = typeof element.maxLength === 'number' ? element.maxLength : Infinity;
+    return { value: someText(random, 40).slice(0, limit).trim() || 'netral' };
+  }
   if (type === 'boolean') return { value: random.chance(0.5) };
   throw new Error(`no generator for question type ${type}`);
 }
@@ -169,8 +243,9 @@ export function validAnswerSet(
   const answers: Record<string, unknown> = {};
   for (const question of questions) {
     if (!question.conditions.every((condition) => condition.runValues(answers) === true)) continue;
+    if (!offersSomething(question, answers)) continue;
     if (!question.required && !random.chance(0.7)) continue;
-    const { value, comment } = validAnswer(random, question);
+    const { value, comment } = validAnswer(random, question, answers);
     answers[question.name] = value;
     if (comment !== undefined) answers[`${question.name}-Comment`] = comment;
   }

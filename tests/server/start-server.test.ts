@@ -9,12 +9,14 @@ import { demoAnswerGenerator } from '../../server/services/seed/demo-answers.ts'
 import { startServer } from '../../server/start-server.ts';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
 import { netralitasAsn } from '../../surveys/netralitas-asn.ts';
+import { netralitasAsnV2 } from '../../surveys/netralitas-asn-v2.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { storedResponses } from '../helpers/stored-responses.ts';
 
+// The demo studies use the newest version of the questionnaire.
 const nextAnswers = demoAnswerGenerator(
-  netralitasAsn.json,
-  compileQuestionnaire(netralitasAsn.json),
+  netralitasAsnV2.json,
+  compileQuestionnaire(netralitasAsnV2.json),
   'start-server-test',
 );
 

@@ -2,6 +2,7 @@
 import type { SurveyJson } from '../../../surveys/types.ts';
 import { surveyElements, type JsonElement } from '../../../surveys/survey-json-elements.ts';
 import {
+  anyChoiceOptions,
   choiceOptions,
   ratingOptions,
   readItems,
@@ -37,6 +38,7 @@ export function demoAnswerGenerator(
 ): () => Answers {
   const random = seededRandom(seed);
   const questions = surveyElements(json).map((site) => site.element);
+  const byName = new Map(questions.map((question) => [String(question.name), question]));
   // Dirichlet(1) shares per question, fixed for the whole run.
   const shares = new Map<string, number[]>();
   const sharesOf = (key: string, count: number): number[] => {
@@ -76,8 +78,18 @@ export function demoAnswerGenerator(
     return items[items.length - 1]!;
   };
 
-  const answer = (question: JsonElement): unknown => {
+  const answer = (question: JsonElement, answers: Answers): unknown => {
     const name = String(question.name);
+    if (typeof question.choicesFromQuestion === 'string') {
+      // Piped choices: pick among what the source answer ticked (the validator prunes the rest).
+      const ticked = answers[question.choicesFromQuestion];
+      const offered = plain(anyChoiceOptions(question, (n) => byName.get(n))).filter(
+        (option) => Array.isArray(ticked) && ticked.includes(option.value),
+      );
+      if (offered.length === 0) return undefined;
+      const chosen = pick(name, offered).value;
+      return question.type === 'checkbox' || question.type === 'tagbox' ? [chosen] : chosen;
+    }
     switch (question.type) {
       case 'radiogroup':
       case 'dropdown': {
@@ -130,16 +142,16 @@ export function demoAnswerGenerator(
     for (let attempt = 0; attempt < 100; attempt++) {
       const answers: Answers = {};
       for (const question of questions) {
-        const value = answer(question);
+        const value = answer(question, answers);
         if (value !== undefined) answers[String(question.name)] = value;
         if (value === 'other') answers[`${String(question.name)}-Comment`] = otherText;
       }
       for (let round = 0; round < 10; round++) {
         const problems = compiled.validate(answers);
         if (problems.length === 0) return answers;
-        const before = Object.keys(answers).length;
-        for (const { question } of problems) delete answers[question.split('.')[0]!];
-        if (Object.keys(answers).length === before) break;
+        const before = JSON.stringify(answers);
+        for (const { question } of problems) prune(answers, question);
+        if (JSON.stringify(answers) === before) break;
       }
     }
     throw new Error('Could not generate a valid demo answer set');
@@ -182,6 +194,18 @@ function tickAtRates(
     ticked = [pool[index < 0 ? pool.length - 1 : index]!];
   }
   return ticked.map((o) => o.value);
+}
+
+/** Drops the answer a problem names: a whole question, or one row of a matrix (a hidden row). */
+function prune(answers: Answers, key: string): void {
+  const [name, row] = key.split('.') as [string, string | undefined];
+  const value = answers[name];
+  if (row !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const rows = value as Record<string, unknown>;
+    delete rows[row];
+    if (Object.keys(rows).length > 0) return;
+  }
+  delete answers[name];
 }
 
 /** Options a demo respondent may pick: no "other" (it needs a text), no exclusive items. */

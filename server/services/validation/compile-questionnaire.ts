@@ -9,7 +9,10 @@ import { compileCondition } from './compiled-condition.ts';
 import type { CompiledCondition } from './compiled-condition.ts';
 import { assertSupportedProperties } from './supported-properties.ts';
 import { checkText, compileQuestionCheck, defaultTextLimit } from './question-checks.ts';
-import type { QuestionCheck } from './question-checks.ts';
+import type { OfferedNow, QuestionCheck } from './question-checks.ts';
+import { compilePipedChoices } from './piped-choices.ts';
+import type { PipedChoices } from './piped-choices.ts';
+import { assertSatisfiable } from './contradictions.ts';
 import { isEmptyAnswer, isPlainObject } from './empty-answer.ts';
 import { visibilityOrder } from './visibility-order.ts';
 
@@ -23,6 +26,19 @@ interface CompiledQuestion {
   requiredIf: CompiledCondition | undefined;
   /** `<name>-Comment`, where the "other" text of a question with an other item arrives. */
   commentKey: string | undefined;
+  /** Choices copied from another question (`choicesFromQuestion`). */
+  piped: PipedChoices | undefined;
+  /** `hideIfChoicesEmpty` / `hideIfRowsEmpty`: hidden while it offers nothing. */
+  hideIfEmpty: boolean;
+  /** Fixed choices of a non-piped choice question with `hideIfChoicesEmpty`: none means never shown. */
+  hasFixedChoices: boolean;
+  /** Matrix rows and the `rowsVisibleIf` that decides which of them are shown. */
+  rows: { values: (string | number)[]; visibleIf: CompiledCondition } | undefined;
+}
+
+// A blank string is no answer to SurveyJS's required check: `Question.isEmpty` trims it first.
+function isBlankText(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() === '';
 }
 
 const displayOnlyTypes = new Set(['html']);
@@ -90,6 +106,7 @@ export function compileQuestionnaire(json: SurveyJson): CompiledQuestionnaire {
     assertSupportedProperties(site.element, type, where);
     if (displayOnlyTypes.has(type)) continue;
     assertSupportedItems(site.element, where);
+    assertSatisfiable(site.element);
     questionSites.push(site);
   }
 
@@ -101,6 +118,9 @@ export function compileQuestionnaire(json: SurveyJson): CompiledQuestionnaire {
     byLowerName.set(name.toLowerCase(), name);
   }
   const indexOf = new Map(names.map((name, index) => [name, index]));
+  const elementByName = new Map(
+    questionSites.map((site) => [String(site.element.name), site.element]),
+  );
   const containerConditions = new Map<JsonElement, CompiledCondition>();
   const conditionOf = (holder: JsonElement, where: string): CompiledCondition[] => {
     if (holder.visibleIf === undefined) return [];
@@ -120,6 +140,30 @@ export function compileQuestionnaire(json: SurveyJson): CompiledQuestionnaire {
     if (element.requiredIf !== undefined && typeof element.requiredIf !== 'string') {
       throw new Error(`question ${name}: requiredIf must be a string`);
     }
+    const piped =
+      element.choicesFromQuestion === undefined
+        ? undefined
+        : compilePipedChoices(element, (source) =>
+            elementByName.get(byLowerName.get(source.toLowerCase()) ?? ''),
+          );
+    let rows: CompiledQuestion['rows'];
+    if (element.rowsVisibleIf !== undefined) {
+      if (typeof element.rowsVisibleIf !== 'string')
+        throw new Error(`question ${name}: rowsVisibleIf must be a string`);
+      if (byLowerName.has('item'))
+        throw new Error(
+          `question ${name}: rowsVisibleIf's {item} would read the question named item`,
+        );
+      rows = {
+        values: readItems(element, 'rows').map((row) => row.value),
+        visibleIf: compileCondition(
+          element.rowsVisibleIf,
+          `question ${name}.rowsVisibleIf`,
+          byLowerName,
+          true,
+        ),
+      };
+    }
     return {
       check,
       visibleIf: [
@@ -134,15 +178,26 @@ export function compileQuestionnaire(json: SurveyJson): CompiledQuestionnaire {
           ? compileCondition(element.requiredIf, `question ${name}.requiredIf`, byLowerName)
           : undefined,
       commentKey: check.hasOther ? `${name}-Comment` : undefined,
+      piped,
+      hideIfEmpty: element.hideIfChoicesEmpty === true || element.hideIfRowsEmpty === true,
+      hasFixedChoices:
+        element.type === 'matrix'
+          ? readItems(element, 'rows').length > 0
+          : readItems(element, 'choices').length > 0,
+      rows,
     };
   });
 
+  // A question waits for what its conditions read, for the source of its piped choices and
+  // for what its rowsVisibleIf reads.
   const order = visibilityOrder(
     names,
     questions.map((question) =>
-      question.visibleIf.flatMap((condition) =>
-        condition.dependsOn.map((dep) => indexOf.get(dep) ?? -1),
-      ),
+      [
+        ...question.visibleIf.flatMap((condition) => condition.dependsOn),
+        ...(question.piped ? [question.piped.source] : []),
+        ...(question.rows ? question.rows.visibleIf.dependsOn : []),
+      ].map((dep) => indexOf.get(dep) ?? -1),
     ),
   );
   const knownKeys = new Set<string>(names);
@@ -166,10 +221,16 @@ export function compileQuestionnaire(json: SurveyJson): CompiledQuestionnaire {
       return outcome;
     };
     const visible = new Array<boolean>(questions.length).fill(false);
+    const offeredNow = new Array<OfferedNow | undefined>(questions.length);
     for (const index of order) {
       const question = questions[index];
       if (!question) continue;
-      const isVisible = !question.neverShown && question.visibleIf.every(holds);
+      let isVisible = !question.neverShown && question.visibleIf.every(holds);
+      if (isVisible) {
+        const offered = offeredTo(question, shownValues);
+        offeredNow[index] = offered;
+        if (question.hideIfEmpty) isVisible = offersSomething(question, offered);
+      }
       visible[index] = isVisible;
       if (!isVisible) continue;
       const value = read(answers, question.check.name);
@@ -195,12 +256,11 @@ export function compileQuestionnaire(json: SurveyJson): CompiledQuestionnaire {
         }
         return;
       }
-      if (empty)
-        check.checkMissing(
-          question.required || (question.requiredIf?.test(shownValues) ?? false),
-          problems,
-        );
-      else check.check(value, problems);
+      const requiredNow = question.required || (question.requiredIf?.test(shownValues) ?? false);
+      if (empty) check.checkMissing(requiredNow, problems);
+      else if (requiredNow && isBlankText(value))
+        problems.push({ question: check.name, problem: 'required' });
+      else check.check(value, problems, offeredNow[index]);
       if (!commentKey) return;
       const otherChosen = !empty && check.selectsOther(value);
       if (!commentEmpty) checkText(commentKey, comment, defaultTextLimit, problems);
@@ -214,6 +274,36 @@ export function compileQuestionnaire(json: SurveyJson): CompiledQuestionnaire {
       if (!knownKeys.has(key)) problems.push({ question: key, problem: 'unknown question' });
     }
     return problems;
+  }
+
+  // Piped choices and matrix rows a rowsVisibleIf leaves shown, from the answers shown so far.
+  function offeredTo(
+    question: CompiledQuestion,
+    shownValues: Record<string, unknown>,
+  ): OfferedNow | undefined {
+    if (question.piped) {
+      const { source } = question.piped;
+      return {
+        choices: question.piped.offered(shownValues[source], shownValues[`${source}-Comment`]),
+      };
+    }
+    if (question.rows) {
+      const { values, visibleIf } = question.rows;
+      return {
+        rows: new Set(
+          values
+            .filter((item) => visibleIf.test({ ...shownValues, item }))
+            .map((item) => String(item)),
+        ),
+      };
+    }
+    return undefined;
+  }
+
+  function offersSomething(question: CompiledQuestion, offered: OfferedNow | undefined): boolean {
+    if (offered?.choices) return offered.choices.length > 0;
+    if (offered?.rows) return offered.rows.size > 0;
+    return question.hasFixedChoices;
   }
 
   function answerItems(answers: Record<string, unknown>): AnswerItem[] {

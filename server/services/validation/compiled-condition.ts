@@ -20,6 +20,8 @@ function questionOf(variable: string): string {
 
 /**
  * Parses `expression` with survey-core's `ConditionRunner` and resolves the questions it reads.
+ * With `itemVariable`, `{item}` is allowed too: the item a `rowsVisibleIf` is run for (pass its
+ * value under the key `item`).
  * SurveyJS matches names case-insensitively, so `{a7}` reads question `A7`. Throws on a
  * syntax error, an asynchronous function or a name that is not a question, so a broken
  * condition fails when the questionnaire is compiled rather than passing every submission.
@@ -32,6 +34,7 @@ export function compileCondition(
   expression: string,
   where: string,
   questionsByLowerName: ReadonlyMap<string, string>,
+  itemVariable = false,
 ): CompiledCondition {
   const runner = new ConditionRunner(expression);
   if (!runner.canRun())
@@ -40,6 +43,7 @@ export function compileCondition(
     throw new Error(`${where}: asynchronous functions are not supported in conditions`);
   const dependsOn = new Set<string>();
   for (const variable of runner.getVariables()) {
+    if (itemVariable && variable.toLowerCase() === 'item') continue;
     const question = questionsByLowerName.get(questionOf(variable).toLowerCase());
     if (question === undefined) {
       throw new Error(`${where}: the condition reads {${variable}}, which is not a question`);
@@ -50,6 +54,7 @@ export function compileCondition(
   // match case-insensitively), so it runs on just the keys the condition can read: each
   // question it names and that question's "other" text. Nothing else can match its variables.
   const readable = [...dependsOn].flatMap((question) => [question, `${question}-Comment`]);
+  if (itemVariable) readable.push('item');
   return {
     expression,
     dependsOn: [...dependsOn],

@@ -1,12 +1,23 @@
 // How each supported SurveyJS question type's answer is checked and flattened into answer items.
 
 import type { JsonElement } from '../../../surveys/survey-json-elements.ts';
-import { choiceOptions, ratingOptions, readItems } from '../../../surveys/survey-json-options.ts';
+import { choiceOptions, readItems } from '../../../surveys/survey-json-options.ts';
+import type { JsonOption } from '../../../surveys/survey-json-options.ts';
 import type { AnswerItem, ValidationProblem } from './types.ts';
 import { isEmptyAnswer, isPlainObject } from './empty-answer.ts';
+import { ratingScale } from './rating-scale.ts';
 
 /** Longest free text accepted where the questionnaire sets no `maxLength`. */
 export const defaultTextLimit = 2000;
+
+/**
+ * What a question offers one respondent when that depends on other answers: the choices a
+ * piped question copies from its source, the matrix rows a `rowsVisibleIf` leaves shown.
+ */
+export interface OfferedNow {
+  choices?: readonly JsonOption[];
+  rows?: ReadonlySet<string>;
+}
 
 /** The answer rules of one question, independent of whether it is shown. */
 export interface QuestionCheck {
@@ -15,8 +26,8 @@ export interface QuestionCheck {
   multiSelect: boolean;
   /** Has SurveyJS's "other" item, whose text arrives under `<name>-Comment`. */
   hasOther: boolean;
-  /** Problems with a non-empty answer: its type, its values, its limits. */
-  check(value: unknown, problems: ValidationProblem[]): void;
+  /** Problems with a non-empty answer: its type, its values, its limits; `offered` when they depend on other answers. */
+  check(value: unknown, problems: ValidationProblem[], offered?: OfferedNow): void;
   /** Problems with an empty answer of a visible question that must be answered. */
   checkMissing(required: boolean, problems: ValidationProblem[]): void;
   /** Whether a non-empty answer ticks "other". */
@@ -35,18 +46,39 @@ function missing(name: string) {
   };
 }
 
+// The values a choice question offers and which of them clear every other tick.
+interface ChoiceSet {
+  allowed: ReadonlySet<unknown>;
+  exclusive: ReadonlySet<unknown>;
+}
+
+function choiceSet(options: readonly JsonOption[]): ChoiceSet {
+  return {
+    allowed: new Set(options.map((option) => option.value)),
+    exclusive: new Set(options.filter((option) => option.exclusive).map((option) => option.value)),
+  };
+}
+
+// A piped question's choices come with each answer set; other questions' are fixed.
+function choicesFor(element: JsonElement): (offered?: OfferedNow) => ChoiceSet {
+  if (element.choicesFromQuestion !== undefined) {
+    return (offered) => choiceSet(offered?.choices ?? []);
+  }
+  const fixed = choiceSet(choiceOptions(element));
+  return () => fixed;
+}
+
 function singleChoice(element: JsonElement, name: string): QuestionCheck {
-  const options = choiceOptions(element);
-  const allowed = new Set<unknown>(options.map((option) => option.value));
-  const hasOther = options.some((option) => option.special === 'other');
+  const choices = choicesFor(element);
+  const hasOther = element.showOtherItem === true;
   return {
     name,
     multiSelect: false,
     hasOther,
-    check(value, problems) {
+    check(value, problems, offered) {
       if (!isChoiceValue(value))
         problems.push({ question: name, problem: 'must be a string or number' });
-      else if (!allowed.has(value))
+      else if (!choices(offered).allowed.has(value))
         problems.push({ question: name, problem: 'not one of the choices' });
     },
     checkMissing: missing(name),
@@ -58,23 +90,20 @@ function singleChoice(element: JsonElement, name: string): QuestionCheck {
 }
 
 function multipleChoice(element: JsonElement, name: string): QuestionCheck {
-  const options = choiceOptions(element);
-  const allowed = new Set<unknown>(options.map((option) => option.value));
-  const exclusive = new Set<unknown>(
-    options.filter((option) => option.exclusive).map((option) => option.value),
-  );
-  const hasOther = options.some((option) => option.special === 'other');
+  const choices = choicesFor(element);
+  const hasOther = element.showOtherItem === true;
   const max = typeof element.maxSelectedChoices === 'number' ? element.maxSelectedChoices : 0;
   const min = typeof element.minSelectedChoices === 'number' ? element.minSelectedChoices : 0;
   return {
     name,
     multiSelect: true,
     hasOther,
-    check(value, problems) {
+    check(value, problems, offered) {
       if (!Array.isArray(value)) {
         problems.push({ question: name, problem: 'must be a list of choices' });
         return;
       }
+      const { allowed, exclusive } = choices(offered);
       const seen = new Set<unknown>();
       for (const item of value) {
         if (!isChoiceValue(item))
@@ -87,7 +116,9 @@ function multipleChoice(element: JsonElement, name: string): QuestionCheck {
       }
       if (max > 0 && value.length > max)
         problems.push({ question: name, problem: `more than ${max} choices` });
-      if (min > 0 && value.length < min)
+      // SurveyJS exempts one exclusive item ("none", "don't know") from the minimum.
+      const exempt = value.length === 1 && exclusive.has(value[0]);
+      if (min > 0 && value.length < min && !exempt)
         problems.push({ question: name, problem: `fewer than ${min} choices` });
       if (value.length > 1) {
         for (const item of value) {
@@ -100,7 +131,11 @@ function multipleChoice(element: JsonElement, name: string): QuestionCheck {
         }
       }
     },
-    checkMissing: missing(name),
+    checkMissing(required, problems) {
+      if (required) problems.push({ question: name, problem: 'required' });
+      // survey-core counts an empty answer as below the minimum even when it is optional.
+      else if (min > 0) problems.push({ question: name, problem: `fewer than ${min} choices` });
+    },
     selectsOther: (value) => hasOther && Array.isArray(value) && value.includes('other'),
     items(value, out) {
       if (!Array.isArray(value)) return;
@@ -110,7 +145,7 @@ function multipleChoice(element: JsonElement, name: string): QuestionCheck {
 }
 
 function rating(element: JsonElement, name: string): QuestionCheck {
-  const allowed = new Set<unknown>(ratingOptions(element).map((option) => option.value));
+  const allowed = new Set<unknown>(ratingScale(element));
   const numeric = [...allowed].every((value) => typeof value === 'number');
   return {
     name,
@@ -143,20 +178,24 @@ function matrix(element: JsonElement, name: string): QuestionCheck {
     name,
     multiSelect: false,
     hasOther: false,
-    check(value, problems) {
+    check(value, problems, offered) {
       if (!isPlainObject(value)) {
         problems.push({ question: name, problem: 'must be an object of answers keyed by row' });
         return;
       }
+      // Rows a `rowsVisibleIf` hides take no answer, as hidden questions take none.
+      const shownRows = offered?.rows ?? rowSet;
       for (const row of Object.keys(value)) {
         const question = `${name}.${row}`;
         if (!rowSet.has(row)) problems.push({ question, problem: 'unknown row' });
+        else if (!shownRows.has(row))
+          problems.push({ question, problem: 'answered but hidden by its condition' });
         else if (!columns.has(value[row]))
           problems.push({ question, problem: 'not one of the columns' });
       }
       if (eachRowRequired) {
         for (const row of rows) {
-          if (!Object.hasOwn(value, row))
+          if (shownRows.has(row) && !Object.hasOwn(value, row))
             problems.push({ question: `${name}.${row}`, problem: 'required' });
         }
       }

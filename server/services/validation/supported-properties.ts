@@ -38,6 +38,9 @@ const choiceCommon = [
   'showDontKnowItem',
   'dontKnowText',
   'separateSpecialChoices',
+  'choicesFromQuestion',
+  'choicesFromQuestionMode',
+  'hideIfChoicesEmpty',
 ];
 
 /** Supported properties by element kind (`survey`, `page`, `panel`, a question type, or an item list). */
@@ -109,6 +112,8 @@ export const supportedProperties: ReadonlyMap<string, ReadonlySet<string>> = new
       'rateMin',
       'rateMax',
       'rateStep',
+      'rateCount',
+      'autoGenerate',
       'rateType',
       'displayMode',
       'minRateDescription',
@@ -122,6 +127,8 @@ export const supportedProperties: ReadonlyMap<string, ReadonlySet<string>> = new
       'columns',
       'rows',
       'rowsOrder',
+      'rowsVisibleIf',
+      'hideIfRowsEmpty',
       'eachRowRequired',
       'isAllRowRequired',
       'columnMinWidth',

@@ -20,7 +20,7 @@ describe('compileQuestionnaire refuses', () => {
       { validators: [{ type: 'expression' }] },
       { defaultValue: 'a' },
       { choicesVisibleIf: '{item} > 1' },
-      { choicesFromQuestion: 'q0' },
+      { choiceValuesFromQuestion: 'q0' },
       { readOnly: true },
       { showCommentArea: true },
     ]) {

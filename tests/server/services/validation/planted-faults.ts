@@ -1,8 +1,18 @@
 // Faults to plant in a valid answer set, one kind each, with the question the validator must name.
 
 import type { GeneratorQuestion, Random } from '../../../helpers/answer-set-generator.ts';
-import { shownQuestions, validAnswer } from '../../../helpers/answer-set-generator.ts';
-import { choiceOptions, readItems } from '../../../../surveys/survey-json-options.ts';
+import {
+  offeredChoices,
+  offeredRows,
+  shownQuestions,
+  validAnswer,
+} from '../../../helpers/answer-set-generator.ts';
+import {
+  choiceOptions,
+  pipedChoiceOptions,
+  ratingOptions,
+  readItems,
+} from '../../../../surveys/survey-json-options.ts';
 
 /** An answer set with one planted fault and the question key a validator must report. */
 export interface PlantedFault {
@@ -10,6 +20,8 @@ export interface PlantedFault {
   answers: Record<string, unknown>;
   /** The problem's `question`: a name, `matrix.row`, `<name>-Comment`, or an unknown key. */
   expect: string;
+  /** A variant SurveyJS accepts (e.g. an exclusive item alone under a minimum): no problem expected. */
+  valid?: boolean;
 }
 
 type Planter = (
@@ -57,6 +69,19 @@ function without(valid: Record<string, unknown>, ...keys: string[]): Record<stri
   return copy;
 }
 
+// A number near the scale that it does not draw.
+function outsideScale(random: Random, question: GeneratorQuestion): number {
+  const scale = ratingOptions(question.element).map((option) => Number(option.value));
+  const low = Math.min(...scale);
+  const high = Math.max(...scale);
+  const candidates = [low - 1, high + 1, low + 0.5, high + 10, 0, 5, -1].filter(
+    (value) => !scale.includes(value),
+  );
+  return random.pick(candidates);
+}
+
+const textTypes = new Set(['text', 'comment']);
+
 /** Every kind of fault, by name; a planter returns undefined when the set offers no place for it. */
 export const planters: Record<string, Planter> = {
   'missing required answer': (random, questions, valid) => {
@@ -75,10 +100,15 @@ export const planters: Record<string, Planter> = {
     return { answers: withAnswer(valid, name, rows), expect: `${name}.${row}` };
   },
   'answer to a hidden question': (random, questions, valid) => {
-    const candidates = hidden(questions, valid, () => true);
+    // A piped question hidden for want of choices has no valid answer to give it.
+    const candidates = hidden(
+      questions,
+      valid,
+      (q) => q.source === undefined && q.rowsCondition === undefined,
+    );
     if (candidates.length === 0) return undefined;
     const question = random.pick(candidates);
-    const { value } = validAnswer(random, question);
+    const { value } = validAnswer(random, question, valid);
     return { answers: withAnswer(valid, question.name, value), expect: question.name };
   },
   'answers hidden through a chain': (random, questions, valid) => {
@@ -125,7 +155,7 @@ export const planters: Record<string, Planter> = {
     const question = random.pick(candidates);
     const current = valid[question.name];
     let value: unknown;
-    if (question.type === 'rating') value = random.pick([0, 5, 2.5, -1]);
+    if (question.type === 'rating') value = outsideScale(random, question);
     else if (question.type === 'checkbox')
       value = [...(current as unknown[]).slice(1), 'bukan_pilihan'];
     else value = random.pick(['bukan_pilihan', 'Ya', 'LAINNYA', '']);
@@ -199,14 +229,7 @@ export const planters: Record<string, Planter> = {
     if (candidates.length === 0) return undefined;
     const question = random.pick(candidates);
     const row = random.pick(['X9', 'F7', 'i1', '']);
-    const rows = {
-      ...(valid[question.name] as Record<string, unknown>),
-      [row]: readItems(question.element, 'columns')[0]?.value,
-    };
-    return {
-      answers: withAnswer(valid, question.name, rows),
-      expect: `${question.name}.${row}`,
-    };
+    return withRowAnswered(valid, question, row);
   },
   'matrix cell outside the columns': (random, questions, valid) => {
     const candidates = shownAnswered(questions, valid, (q) => q.type === 'matrix');
@@ -271,7 +294,129 @@ export const planters: Record<string, Planter> = {
       expect: `${name}-Comment`,
     };
   },
+  'an exclusive choice alone under a minimum': (random, questions, valid) => {
+    // Only where the answer steers nothing, so the variant stays a valid set.
+    const steering = steeringNames(questions);
+    const candidates = shownAnswered(
+      questions,
+      valid,
+      (q) =>
+        !steering.has(q.name.toLowerCase()) &&
+        typeof q.element.minSelectedChoices === 'number' &&
+        q.element.minSelectedChoices > 1 &&
+        offeredChoices(q, valid).some((option) => option.exclusive),
+    );
+    if (candidates.length === 0) return undefined;
+    const question = random.pick(candidates);
+    const exclusive = random.pick(offeredChoices(question, valid).filter((o) => o.exclusive));
+    const answers = without(
+      withAnswer(valid, question.name, [exclusive.value]),
+      `${question.name}-Comment`,
+    );
+    return { answers, expect: question.name, valid: true };
+  },
+  'fewer choices than the minimum': (random, questions, valid) => {
+    const candidates = shownAnswered(
+      questions,
+      valid,
+      (q) => typeof q.element.minSelectedChoices === 'number' && q.element.minSelectedChoices > 1,
+    );
+    if (candidates.length === 0) return undefined;
+    const question = random.pick(candidates);
+    const plain = offeredChoices(question, valid).filter(
+      (option) => !option.exclusive && option.special === undefined,
+    );
+    const answers = without(
+      withAnswer(valid, question.name, [random.pick(plain).value]),
+      `${question.name}-Comment`,
+    );
+    return { answers, expect: question.name };
+  },
+  'blank answer to a required text': (random, questions, valid) => {
+    const candidates = shownAnswered(questions, valid, (q) => q.required && textTypes.has(q.type));
+    if (candidates.length === 0) return undefined;
+    const { name } = random.pick(candidates);
+    return {
+      answers: withAnswer(valid, name, random.pick([' ', '   ', '\t', ' \n  ', '\u00a0'])),
+      expect: name,
+    };
+  },
+  'rating value outside the scale': (random, questions, valid) => {
+    const candidates = shownAnswered(questions, valid, (q) => q.type === 'rating');
+    if (candidates.length === 0) return undefined;
+    const question = random.pick(candidates);
+    return {
+      answers: withAnswer(valid, question.name, outsideScale(random, question)),
+      expect: question.name,
+    };
+  },
+  'piped choice not offered': (random, questions, valid) => {
+    const found = pickPlace(random, questions, valid, (q) => notOffered(q, valid));
+    if (!found) return undefined;
+    const { question, place: foreign } = found;
+    const value = question.type === 'checkbox' ? [foreign] : foreign;
+    return { answers: withAnswer(valid, question.name, value), expect: question.name };
+  },
+  'answer to a hidden matrix row': (random, questions, valid) => {
+    const found = pickPlace(random, questions, valid, (q) =>
+      q.rowsCondition ? hiddenRows(q, valid) : [],
+    );
+    if (!found) return undefined;
+    const { question, place: row } = found;
+    return withRowAnswered(valid, question, row);
+  },
 };
+
+// Names (lower case) of questions whose answer changes what others show or offer.
+function steeringNames(questions: GeneratorQuestion[]): Set<string> {
+  const names = new Set<string>();
+  for (const q of questions) {
+    for (const condition of [...q.conditions, ...(q.rowsCondition ? [q.rowsCondition] : [])])
+      for (const variable of condition.getVariables())
+        names.add(variable.split(/[.[-]/)[0]!.toLowerCase());
+    if (q.source && (q.element.choicesFromQuestionMode ?? 'all') !== 'all')
+      names.add(String(q.source.name).toLowerCase());
+  }
+  return names;
+}
+
+// The set with a first-column answer to `row` of matrix `question`, naming that row.
+function withRowAnswered(valid: Record<string, unknown>, question: GeneratorQuestion, row: string) {
+  const rows = {
+    ...(valid[question.name] as Record<string, unknown>),
+    [row]: readItems(question.element, 'columns')[0]?.value,
+  };
+  return { answers: withAnswer(valid, question.name, rows), expect: `${question.name}.${row}` };
+}
+
+// A shown, answered question with somewhere to plant a fault, and one such place.
+function pickPlace<T>(
+  random: Random,
+  questions: GeneratorQuestion[],
+  valid: Record<string, unknown>,
+  places: (q: GeneratorQuestion) => T[],
+): { question: GeneratorQuestion; place: T } | undefined {
+  const candidates = shownAnswered(questions, valid, (q) => places(q).length > 0);
+  if (candidates.length === 0) return undefined;
+  const question = random.pick(candidates);
+  return { question, place: random.pick(places(question)) };
+}
+
+function notOffered(question: GeneratorQuestion, valid: Record<string, unknown>) {
+  const offered = new Set(offeredChoices(question, valid).map((option) => option.value));
+  const source = question.source;
+  if (!source) return [];
+  return pipedChoiceOptions(question.element, source)
+    .map((option) => option.value)
+    .filter((value) => !offered.has(value));
+}
+
+function hiddenRows(question: GeneratorQuestion, valid: Record<string, unknown>): string[] {
+  const shown = new Set(offeredRows(question, valid).map((row) => String(row.value)));
+  return readItems(question.element, 'rows')
+    .map((row) => String(row.value))
+    .filter((row) => !shown.has(row));
+}
 
 /**
  * Plants one fault of `kind` in a copy of `valid`, or returns undefined when the set has no

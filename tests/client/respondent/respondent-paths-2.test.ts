@@ -1,0 +1,5 @@
+// Model-based path test, shard 2 of 2: survey-core driven as a respondent would, on every published questionnaire.
+
+import { describePathShard } from './respondent-paths';
+
+describePathShard(1, 2);
