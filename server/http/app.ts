@@ -17,6 +17,9 @@ import { newSecret } from '../services/auth/secrets.ts';
 import { studyRoutes } from './routes/studies.ts';
 import { databaseMarginSource } from '../services/reports/raking-margins.ts';
 import { createReportService } from '../services/reports/report-service.ts';
+import { createResultsService } from '../services/results/results-service.ts';
+import { agencyResultsRoutes } from './routes/agency-results.ts';
+import { publicResultsRoutes } from './routes/public-results.ts';
 
 export type { AppDeps } from './app-deps.ts';
 
@@ -49,6 +52,17 @@ export function createApp(appDeps: AppDeps) {
     }),
     requireRole('researcher', 'admin'),
   );
+  // Agency results: agency sessions and keys only; the agency comes from the principal.
+  const agencies = every(
+    authenticate({
+      db: deps.db,
+      sessionSecret: deps.sessionSecret,
+      now: deps.now ?? (() => new Date()),
+      publicOrigin: deps.config.edge?.publicOrigin,
+    }),
+    requireRole('agency'),
+  );
+  const results = createResultsService(deps.db, reports);
   const app = new Hono()
     // Two headers are all JSON answers need; the full set goes on pages (below). Set before
     // the handler runs: changing a finished response's headers makes Node build it twice.
@@ -63,7 +77,9 @@ export function createApp(appDeps: AppDeps) {
     .route('/api/studies', researchRoutes(deps, reports, researchers))
     .route('/api/agencies', agencyRoutes(deps))
     .route('/api/session', sessionRoutes(deps))
-    .route('/api/admin', adminRoutes(deps));
+    .route('/api/admin', adminRoutes(deps))
+    .route('/api/agency', agencyResultsRoutes(results, agencies))
+    .route('/api/public', publicResultsRoutes(results));
 
   // no-referrer: token links (/s/:study/t/:token) must not leak to other sites.
   app.use('*', secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }));

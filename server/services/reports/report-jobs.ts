@@ -1,6 +1,8 @@
 // The work a report worker does: one function per job kind, the same in a worker thread and inline.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/db/schema.ts';
+import type { AgencyContrast } from '../../../analysis/index.ts';
+import { agencyContrasts } from './agency-contrasts.ts';
 import { buildReport } from './build-report.ts';
 import { cellWeights, type CellWeights } from './cell-weights.ts';
 import { loadFieldwork } from './fieldwork.ts';
@@ -11,13 +13,15 @@ import type { FieldworkReport, MarginShares, Report, ReportRequest } from './rep
 export type ReportJob =
   | { kind: 'report'; studyId: string; request: ReportRequest }
   | { kind: 'fieldwork'; studyId: string; waveId: number }
-  | { kind: 'cell-weights'; studyId: string; waveId: number; margins: readonly MarginShares[] };
+  | { kind: 'cell-weights'; studyId: string; waveId: number; margins: readonly MarginShares[] }
+  | { kind: 'agency-contrasts'; studyId: string; waveId: number; agencyCode: string };
 
 /** What each job kind answers. */
 export interface ReportJobResults {
   report: Report;
   fieldwork: FieldworkReport;
   'cell-weights': CellWeights;
+  'agency-contrasts': AgencyContrast[];
 }
 
 /**
@@ -41,6 +45,10 @@ export async function runReportJob<J extends ReportJob>(
     case 'cell-weights': {
       const input = await loadReportInput(db, job.studyId, job.waveId, { respondentsOnly: true });
       return cellWeights(input, job.margins) as Result;
+    }
+    case 'agency-contrasts': {
+      const input = await loadReportInput(db, job.studyId, job.waveId);
+      return agencyContrasts(input, job.agencyCode) as Result;
     }
   }
 }

@@ -5,6 +5,7 @@ import { accessKeysAndSessions } from './0002-access-keys-and-sessions.ts';
 import { administration } from './0003-administration.ts';
 import { reportsSchema } from './0004-reports.ts';
 import { recordedViolations } from './0009-recorded-violations.ts';
+import { disclosureSettings } from './0010-disclosure-settings.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-administration': administration,
   '0004-reports': reportsSchema,
   '0009-recorded-violations': recordedViolations,
+  '0010-disclosure-settings': disclosureSettings,
 };
