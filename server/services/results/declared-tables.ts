@@ -49,17 +49,22 @@ export function declaredTables(definition: QuestionnaireDefinition): DeclaredTab
 }
 
 /**
- * How the declared tables nest: each agency lies within its province, each province within
- * its island region (so a province's cell is the sum of its agencies', a region's of its
- * provinces').
+ * How the declared tables nest: each agency lies within its province and within its peer
+ * group (agency type × island region), each province within its island region (so a
+ * province's cell is the sum of its agencies', a region's of its provinces').
  *
  * @example
- * tableNesting([{ code: 'kab-sleman', province: 'DI Yogyakarta', islandRegion: 'Jawa' }]);
+ * tableNesting([{ code: 'kab-sleman', type: 'kabupaten', province: 'DI Yogyakarta', islandRegion: 'Jawa' }]);
  */
 export function tableNesting(
-  agencies: readonly { code: string; province: string; islandRegion: string }[],
+  agencies: readonly { code: string; type: string; province: string; islandRegion: string }[],
 ): DomainNesting[] {
   return [
+    {
+      variable: 'agency',
+      within: ['type', 'islandRegion'],
+      parentOf: new Map(agencies.map((a) => [a.code, [a.type, a.islandRegion]])),
+    },
     {
       variable: 'agency',
       within: 'province',
