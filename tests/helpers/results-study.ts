@@ -110,7 +110,7 @@ export async function setUpResultsFrame(db: Kysely<Database>): Promise<Questionn
 /**
  * A study `studyId` with an open wave and random responses from `seed`: each agency gets 0–40
  * respondents (some none, some below k), answers drawn at random with A4, Q1 and H2 sometimes
- * blank.
+ * blank; the `kab-<n>a` agencies answer Q1 `ya` far less often than the others.
  *
  * @example
  * const study = await generateResultsStudy(db, questionnaires, 'gen-1', 'seed-1');
@@ -152,7 +152,9 @@ export async function generateResultsStudy(
         A9: pick(resultsOptions.A9),
       };
       if (random() < 0.9) answers.A4 = pick(resultsOptions.A4);
-      if (random() < 0.85) answers.Q1 = pick(resultsOptions.Q1);
+      // The first kabupaten of each province mostly answers no: something for the marks to find.
+      const yes = /^kab-\da$/.test(code) ? 0.15 : 0.6;
+      if (random() < 0.85) answers.Q1 = random() < yes ? 'ya' : 'tidak';
       if (random() < 0.8) answers.H2 = random() < 0.2 ? 'ya' : 'tidak';
       responses.push({ agencyCode: code, answers, submittedOn: '2021-09-02' });
     }
