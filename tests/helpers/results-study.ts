@@ -53,6 +53,15 @@ export const resultsQuestionnaire: QuestionnaireDefinition = {
           radio('A9', [...resultsOptions.A9], true),
           radio('Q1', [...resultsOptions.Q1], false),
           radio('H2', [...resultsOptions.H2], false),
+          {
+            type: 'matrix',
+            name: 'I',
+            title: text('Instansi', 'Agency'),
+            isRequired: true,
+            eachRowRequired: true,
+            columns: ['1', '2', '3', '4'].map(choice),
+            rows: ['I1', 'I2'].map(choice),
+          },
         ],
       },
     ],
@@ -61,6 +70,18 @@ export const resultsQuestionnaire: QuestionnaireDefinition = {
     { question: 'A4', label: text('Jenis kelamin', 'Sex') },
     { question: 'A6', label: text('Pendidikan', 'Education') },
     { question: 'A9', label: text('Jenis jabatan', 'Position type') },
+  ],
+  likertIndexes: [
+    {
+      id: 'indeks',
+      label: text('Indeks', 'Index'),
+      items: ['I.I1', 'I.I2'],
+      scaleMin: 1,
+      scaleMax: 4,
+      multiplier: 25,
+      grades: [],
+      methodNote: text('uji', 'test'),
+    },
   ],
   referenceFigures: [
     {
@@ -156,6 +177,7 @@ export async function generateResultsStudy(
       const yes = /^kab-\da$/.test(code) ? 0.15 : 0.6;
       if (random() < 0.85) answers.Q1 = random() < yes ? 'ya' : 'tidak';
       if (random() < 0.8) answers.H2 = random() < 0.2 ? 'ya' : 'tidak';
+      answers.I = { I1: pick(['1', '2', '3', '4']), I2: pick(['2', '3', '4']) };
       responses.push({ agencyCode: code, answers, submittedOn: '2021-09-02' });
     }
   }

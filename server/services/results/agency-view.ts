@@ -8,9 +8,13 @@ import type {
   AgencyResults,
   DisclosedCell,
   DisclosedRow,
+  PerceptionIndexCell,
+  PerceptionIndexResult,
   RespondentCounts,
   SignificanceMark,
+  SuppressionReason,
 } from './results-types.ts';
+import { perceptionIndex } from '../../../analysis/perception-index.ts';
 
 /** Significance level of the marks. */
 export const significanceLevel = 0.05;
@@ -135,6 +139,7 @@ export function agencyView(
     breakdowns,
     nationalBreakdowns,
     respondentCounts: shown ? respondentCounts(set, agency.code, agency.responses) : [],
+    perceptionIndexes: perceptionIndexes(set, comparison),
     significanceNote: set.context.lang === 'en' ? notes.en : notes.id,
   };
 }
@@ -154,6 +159,67 @@ function markOf(
     pValue: contrast.pValue,
     direction: contrast.difference > 0 ? 'higher' : 'lower',
   };
+}
+
+const indexNotes = {
+  id: 'Indeks = rata-rata butir 1–4 × 25 dari persentase tertimbang tiap butir (semua butir wajib diisi, jadi sama dengan rata-rata skor responden); galat baku tidak diberikan karena memerlukan skor per responden. Tidak ditampilkan bila salah satu sel butir disembunyikan.',
+  en: 'Index = mean of the 1–4 items × 25, from the weighted shares of each item (every item is required, so this equals the mean of respondent scores); no SE is given, as it needs respondent-level scores. Not shown when any item cell is hidden.',
+};
+
+/**
+ * The perception indexes of the questionnaire for the agency, the nation and the peer group,
+ * each computed from the cells the agency is shown (so it reveals nothing they do not): the
+ * weighted mean of each 1–4 item is Σ value × share, the index their mean × 25, graded as
+ * PermenPANRB 14/2017. Hidden when any option cell of any item is hidden or bounded.
+ */
+function perceptionIndexes(
+  set: DisclosedSet,
+  comparison: readonly AgencyComparisonRow[],
+): PerceptionIndexResult[] {
+  const lang = set.context.lang;
+  return (set.definition.likertIndexes ?? []).map((definition) => {
+    const rows = comparison.filter((r) => definition.items.includes(r.question));
+    const of = (cellOf: (row: AgencyComparisonRow) => DisclosedCell): PerceptionIndexCell => {
+      let total = 0;
+      let nBase = Number.POSITIVE_INFINITY;
+      for (const item of definition.items) {
+        const options = rows.filter((r) => r.question === item);
+        if (options.length === 0) return hiddenIndex('below-minimum');
+        let mean = 0;
+        for (const row of options) {
+          const cell = cellOf(row);
+          if (cell.suppressed !== null) return hiddenIndex(cell.suppressed);
+          const value = Number(row.option);
+          if (cell.figures.estimate === null || !Number.isFinite(value)) {
+            return hiddenIndex('below-minimum');
+          }
+          mean += value * cell.figures.estimate;
+          nBase = Math.min(nBase, cell.figures.nBase);
+        }
+        total += mean;
+      }
+      const meanScore = total / definition.items.length;
+      if (!(meanScore >= definition.scaleMin && meanScore <= definition.scaleMax)) {
+        return hiddenIndex('below-minimum');
+      }
+      const { index, grade } = perceptionIndex(meanScore);
+      return { suppressed: null, index, grade, nBase };
+    };
+    return {
+      id: definition.id,
+      label: definition.label[lang],
+      methodNote: definition.methodNote[lang],
+      items: [...definition.items],
+      agency: of((r) => r.agency),
+      national: of((r) => r.national),
+      peer: of((r) => r.peer),
+      note: indexNotes[lang],
+    };
+  });
+}
+
+function hiddenIndex(reason: SuppressionReason): PerceptionIndexCell {
+  return { suppressed: reason, index: null, grade: null, nBase: null };
 }
 
 /**

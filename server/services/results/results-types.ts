@@ -111,6 +111,32 @@ export interface RespondentCounts {
   }[];
 }
 
+/** The agency neutrality perception index of one domain (agency, nation or peer group). */
+export type PerceptionIndexCell =
+  | { suppressed: SuppressionReason; index: null; grade: null; nBase: null }
+  | {
+      suppressed: null;
+      /** Mean of the 1–4 items × 25, rounded to 2 decimals (25–100). */
+      index: number;
+      /** PermenPANRB 14/2017 grade: A from 88.31, B from 76.61, C from 65, D below. */
+      grade: 'A' | 'B' | 'C' | 'D';
+      nBase: number;
+    };
+
+/** The perception index widget: agency beside nation and peers. */
+export interface PerceptionIndexResult {
+  id: string;
+  label: string;
+  methodNote: string;
+  /** Items of the index (matrix rows such as `I.I1`). */
+  items: string[];
+  agency: PerceptionIndexCell;
+  national: PerceptionIndexCell;
+  peer: PerceptionIndexCell;
+  /** Why no SE or interval is given. */
+  note: string;
+}
+
 /** `GET /api/agency/results`. */
 export interface AgencyResults extends ResultsContext {
   agency: {
@@ -139,6 +165,8 @@ export interface AgencyResults extends ResultsContext {
   /** The nation by the same variables as `breakdowns`, to read them against. */
   nationalBreakdowns: DisclosedRow[];
   respondentCounts: RespondentCounts[];
+  /** One per index the questionnaire declares (netralitas-asn: the agency neutrality perception index). */
+  perceptionIndexes: PerceptionIndexResult[];
   significanceNote: string;
 }
 

@@ -6,6 +6,7 @@ import { createAccessKey } from '../../../../server/services/auth/access-keys.ts
 import { loadReportInput } from '../../../../server/services/reports/load-report-input.ts';
 import type {
   AgencyResults,
+  DisclosedCell,
   PublicHeadline,
   PublicRanking,
   PublicViolations,
@@ -197,7 +198,10 @@ describe.each(testDialects())('agency and public results routes on $dialect', (d
         )
       ).json;
       for (const row of view.comparison) {
-        const hand = agencyContrast(weighting, agency, row.question, row.option);
+        const answered = weighting.design.questions.get(row.question)?.options.includes(row.option);
+        const hand = answered
+          ? agencyContrast(weighting, agency, row.question, row.option)
+          : { pValue: null, difference: null };
         const eligible = row.agency.suppressed === null && row.agency.figures.bound === null;
         if (!eligible) {
           expect(row.significance).toBeNull();
@@ -219,6 +223,45 @@ describe.each(testDialects())('agency and public results routes on $dialect', (d
     }
     expect(compared).toBeGreaterThan(10);
     expect(marks).toBeGreaterThan(0);
+  });
+
+  it('gives the perception index of the agency, the nation and the peers as the mean of the shown item means × 25, graded A–D', async () => {
+    const view = (
+      await body<AgencyResults>(app, `/api/agency/results?study=${study.studyId}`, bearer(keys.A!))
+    ).json;
+    const [index] = view.perceptionIndexes;
+    expect(index?.items).toEqual(['I.I1', 'I.I2']);
+    const byHand = (cellOf: (r: AgencyResults['comparison'][number]) => DisclosedCell) => {
+      let sum = 0;
+      for (const item of ['I.I1', 'I.I2']) {
+        for (const row of view.comparison.filter((r) => r.question === item)) {
+          sum += Number(row.option) * cellOf(row).figures!.estimate!;
+        }
+      }
+      return Math.round((sum / 2) * 25 * 100) / 100;
+    };
+    expect(index?.national.suppressed).toBeNull();
+    expect(index?.national.index).toBeCloseTo(
+      byHand((r) => r.national),
+      10,
+    );
+    const grade = (x: number) => (x >= 88.31 ? 'A' : x >= 76.61 ? 'B' : x >= 65 ? 'C' : 'D');
+    expect(index?.national.grade).toBe(grade(index!.national.index!));
+    const items = view.comparison.filter((r) => r.question.startsWith('I.'));
+    for (const [name, cellOf] of [
+      ['agency', (r: (typeof items)[number]) => r.agency],
+      ['peer', (r: (typeof items)[number]) => r.peer],
+    ] as const) {
+      const cell = index![name];
+      if (items.every((r) => cellOf(r).suppressed === null)) {
+        expect(cell.index, name).toBeCloseTo(byHand(cellOf), 10);
+        expect(cell.grade).toBe(grade(cell.index!));
+      } else {
+        // A hidden item cell hides the index too.
+        expect(cell.suppressed, name).not.toBeNull();
+        expect(cell.index).toBeNull();
+      }
+    }
   });
 
   it('refuses a malformed study parameter (400) and an unknown study (404)', async () => {
