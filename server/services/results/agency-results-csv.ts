@@ -1,22 +1,11 @@
 // The agency results as CSV: the analyze command's columns plus labels, the suppression reason, the bound and the significance mark.
+import { crossSeparator, estimateColumns } from '../analyze-csv/estimate-table.ts';
 import { csvText, type CsvCell } from '../csv/write-csv.ts';
 import type { AgencyResults, DisclosedCell, SignificanceMark } from './results-types.ts';
 
 /** Columns: the `analyze` command's, then labels, why a cell is hidden, the bound, the mark. */
 export const agencyResultsCsvColumns = [
-  'domain_var',
-  'domain',
-  'question',
-  'option',
-  'n_base',
-  'n_option',
-  'estimate',
-  'se',
-  'ci_low',
-  'ci_high',
-  'df',
-  'deff',
-  'n_eff',
+  ...estimateColumns,
   'domain_label',
   'question_label',
   'option_label',
@@ -25,8 +14,6 @@ export const agencyResultsCsvColumns = [
   'significance',
   'p_value',
 ] as const;
-
-const crossSeparator = ' × ';
 
 interface Line {
   variables: readonly string[];

@@ -1,5 +1,6 @@
 // Recorded violations for the public dashboard: counts by stage with source and year, a rate per 1,000 civil servants, and the province's perception figure.
 import type { Kysely } from 'kysely';
+import { AppError } from '../../errors.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import { listRecordedViolations } from '../../storage/repositories/recorded-violations.ts';
 import type { DisclosedSet } from './disclosed-set.ts';
@@ -27,8 +28,9 @@ export async function publicViolations(
   if (recorded.length > 0) {
     try {
       set = await loadSet();
-    } catch {
+    } catch (error) {
       // No public study with responses: the counts are shown without perception figures.
+      if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
       set = undefined;
     }
   }

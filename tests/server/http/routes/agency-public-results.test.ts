@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agencyContrast, createDesign, designWeights } from '../../../../analysis/index.ts';
+import { estimateColumns } from '../../../../server/services/analyze-csv/estimate-table.ts';
 import { createAccessKey } from '../../../../server/services/auth/access-keys.ts';
 import { loadReportInput } from '../../../../server/services/reports/load-report-input.ts';
 import type {
@@ -129,38 +130,14 @@ describe.each(testDialects())('agency and public results routes on $dialect', (d
       header: true,
       skipEmptyLines: true,
     });
-    expect(parsed.meta.fields?.slice(0, 13)).toEqual([
-      'domain_var',
-      'domain',
-      'question',
-      'option',
-      'n_base',
-      'n_option',
-      'estimate',
-      'se',
-      'ci_low',
-      'ci_high',
-      'df',
-      'deff',
-      'n_eff',
-    ]);
+    expect(parsed.meta.fields?.slice(0, 13)).toEqual([...estimateColumns]);
     const view = (
       await body<AgencyResults>(app, `/api/agency/results?study=${study.studyId}`, bearer(keys.A!))
     ).json;
     const hidden = parsed.data.filter((r) => r.suppressed !== '');
     expect(hidden.length).toBeGreaterThan(0);
     for (const row of hidden) {
-      for (const column of [
-        'n_base',
-        'n_option',
-        'estimate',
-        'se',
-        'ci_low',
-        'ci_high',
-        'df',
-        'deff',
-        'n_eff',
-      ]) {
+      for (const column of estimateColumns.slice(4)) {
         expect(row[column], column).toBe('');
       }
     }
