@@ -27,6 +27,7 @@ describe.each(testDialects())('the schema on $dialect', (dialect) => {
       'access_keys',
       'agencies',
       'answer_counts',
+      'disclosure_settings',
       'invitation_tokens',
       'profile_counts',
       'profiles',
