@@ -23,9 +23,10 @@ export interface DisclosureRules {
  */
 export interface DomainNesting {
   variable: string;
-  within: string;
-  /** Parent value of each child value, e.g. `Jambi → Sumatera`. */
-  parentOf: ReadonlyMap<string, string>;
+  /** The parent variable, or the variables of a cross (an agency within its `type × islandRegion` peer group). */
+  within: string | readonly string[];
+  /** Parent value (or values, one per variable of `within`) of each child value, e.g. `Jambi → Sumatera`. */
+  parentOf: ReadonlyMap<string, string | readonly string[]>;
 }
 
 /** What a reader may see of a share of a sensitive item that everyone (or no one) chose. */
@@ -65,7 +66,8 @@ const absoluteMinimum = 5;
  * item non-response). Relations follow from the rows: a cross `[a, b]` with values `[x, y]`
  * sums to the row `[a]` = `[x]` over `b` (respondents who left `b` blank are the relation's
  * unclassified group); a one-variable row sums to the national row; a nested variable
- * (province within island region) sums to its parent value. `suppressCells` then hides cells
+ * (province within island region) sums to its parent value, and a variable may nest within a
+ * cross (an agency within its agency type × island region peer group). `suppressCells` then hides cells
  * below k and their complements. Shown rows of a sensitive item whose share is exactly 0 or 1
  * on a base under 50 get a bound (≥ 90% / ≤ 10%) to show instead of the estimate. A hidden
  * row's every number (base, count, share, SE, interval) must be withheld by the caller.
@@ -160,9 +162,15 @@ function suppressQuestion(
       const at = vars.indexOf(nest.variable);
       const parent = at < 0 ? undefined : nest.parentOf.get(values[at] as string);
       if (parent === undefined) continue;
-      const parentVars = vars.map((v, i) => (i === at ? nest.within : v));
-      const parentValues = values.map((v, i) => (i === at ? parent : v));
-      addMember(keyOf(parentVars, parentValues), `${nest.variable}\u0003within`, key);
+      const within = typeof nest.within === 'string' ? [nest.within] : [...nest.within];
+      const parentOfValue = typeof parent === 'string' ? [parent] : [...parent];
+      const parentVars = [...vars.slice(0, at), ...within, ...vars.slice(at + 1)];
+      const parentValues = [...values.slice(0, at), ...parentOfValue, ...values.slice(at + 1)];
+      addMember(
+        keyOf(parentVars, parentValues),
+        `${nest.variable}\u0003within\u0003${within.join('\u0001')}`,
+        key,
+      );
     }
   }
   const relations: SuppressionRelation[] = [...groups.values()].map(({ total, members }) => {

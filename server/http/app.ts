@@ -10,6 +10,8 @@ import { validPath } from './middleware/valid-path.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { clientPages } from './routes/client-pages.ts';
 import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
+import { every } from 'hono/combine';
+import { authenticate, requireRole } from './middleware/auth.ts';
 import { researcherOnly } from './middleware/researcher-only.ts';
 import { researchRoutes } from './routes/research.ts';
 import { linkCodeRoutes } from './routes/link-codes.ts';
@@ -20,6 +22,9 @@ import { newSecret } from '../services/auth/secrets.ts';
 import { studyRoutes } from './routes/studies.ts';
 import { waveMarginSource } from '../services/reports/raking-margins.ts';
 import { createReportService } from '../services/reports/report-service.ts';
+import { createResultsService } from '../services/results/results-service.ts';
+import { agencyResultsRoutes } from './routes/agency-results.ts';
+import { publicResultsRoutes } from './routes/public-results.ts';
 
 export type { AppDeps } from './app-deps.ts';
 
@@ -43,7 +48,17 @@ export function createApp(appDeps: AppDeps) {
       questionnaires: deps.questionnaires,
       margins: waveMarginSource(deps.db),
     });
-
+  // Agency results: agency sessions and keys only; the agency comes from the principal.
+  const agencies = every(
+    authenticate({
+      db: deps.db,
+      sessionSecret: deps.sessionSecret,
+      now: deps.now ?? (() => new Date()),
+      publicOrigin: deps.config.edge?.publicOrigin,
+    }),
+    requireRole('agency'),
+  );
+  const results = createResultsService(deps.db, reports);
   const app = new Hono()
     .use('*', ...edgeMiddleware(deps))
     // Set before the handler runs: changing a finished response's headers makes Node build it twice.
@@ -67,6 +82,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/api/agencies', agencyRoutes(deps))
     .route('/api/session', sessionRoutes(deps))
     .route('/api/admin', adminRoutes(deps))
+    .route('/api/agency', agencyResultsRoutes(results, agencies))
+    .route('/api/public', publicResultsRoutes(results))
     .route('/healthz', healthRoutes(deps));
 
   app.route('/', clientPages({ clientDir: deps.config.clientDir, db: deps.db }));

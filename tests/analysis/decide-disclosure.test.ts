@@ -133,6 +133,36 @@ describe('decideDisclosure', () => {
     expect(hidden).toEqual(['P1', 'P2']);
   });
 
+  it('protects a small peer group (a cross) from an agency whose own cell is all of its group', () => {
+    // Agency K1 is the only kota of region Barat with respondents: its own cell is the peer
+    // group's, so the peer group kota × Timur would follow from type kota − K1.
+    const rows = [
+      row('D1', [], [], 100),
+      row('D1', ['type'], ['kota'], 46),
+      row('D1', ['type'], ['kab'], 54),
+      row('D1', ['agency'], ['K1'], 37),
+      row('D1', ['agency'], ['K2'], 9),
+      row('D1', ['agency'], ['B1'], 54),
+      row('D1', ['type', 'region'], ['kota', 'Barat'], 37),
+      row('D1', ['type', 'region'], ['kota', 'Timur'], 9),
+      row('D1', ['type', 'region'], ['kab', 'Barat'], 54),
+    ];
+    const parentOf = new Map<string, readonly string[]>([
+      ['K1', ['kota', 'Barat']],
+      ['K2', ['kota', 'Timur']],
+      ['B1', ['kab', 'Barat']],
+    ]);
+    const out = discloseEstimates(rows, rules, [
+      { variable: 'agency', within: ['type', 'region'], parentOf },
+    ]);
+    const shown = new Map(out.map((r) => [r.domainValues.join(), r.suppressed]));
+    expect(shown.get('kota,Timur')).toBe('below-minimum');
+    expect(shown.get('K2')).toBe('below-minimum');
+    // Either the agency K1 or its peer group kota × Barat (equal to it) must go with them.
+    expect(shown.get('K1') !== null || shown.get('kota,Barat') !== null).toBe(true);
+    expect(shown.get('K1') !== null && shown.get('kota,Barat') !== null).toBe(true);
+  });
+
   it('refuses a minimum below 5', () => {
     expect(() => discloseEstimates([], { ...rules, minimum: 4, sensitiveMinimum: 4 })).toThrow(
       /at least 5/,

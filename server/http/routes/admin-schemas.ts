@@ -75,3 +75,8 @@ export const tokenBatchesBody = z.strictObject({
 export const frameQuery = z.object({
   illustrative: z.enum(['true', 'false']).default('false'),
 });
+
+/** `POST /violations?illustrative=true|false`: demo counts must be labelled as made up. */
+export const violationsQuery = z.object({
+  illustrative: z.enum(['true', 'false']).default('false'),
+});

@@ -11,6 +11,7 @@ import { decodeUpload } from '../../services/csv/decode-upload.ts';
 import { csvText } from '../../services/csv/write-csv.ts';
 import { importFrame } from '../../services/frame/import-frame.ts';
 import { parseFrameCsv } from '../../services/frame/parse-frame.ts';
+import { importRecordedViolations } from '../../services/context/import-recorded-violations.ts';
 import { issueInvitationBatches } from '../../services/administration/invitation-batches.ts';
 import { publishQuestionnaireVersion } from '../../services/administration/publish-questionnaire.ts';
 import { questionnaireMetadataSchema } from '../../services/administration/questionnaire-metadata.ts';
@@ -33,6 +34,7 @@ import { validate } from '../middleware/validate.ts';
 import { ownOrigin } from '../own-origin.ts';
 import {
   frameQuery,
+  violationsQuery,
   keyParam,
   newKeyBody,
   newStudyBody,
@@ -86,6 +88,8 @@ function linksCsv(
  *   `422 INVALID_FRAME` with every problem's line and column.
  * - `PUT /studies/:study/waves/:wave/margins` with `variable,level,share` CSV;
  *   `GET` the same path → the stored margins.
+ * - `POST /violations[?illustrative=true]` with a recorded-violations CSV (`text/csv`) as body:
+ *   all rows or none, `422 INVALID_CONTEXT` with every problem's line and column.
  * - `POST /studies/:study/invitations` `{ batches: [{ agency, count }] }` → a CSV
  *   `agency,link` download: the only copy of the tokens.
  *
@@ -188,6 +192,17 @@ export function adminRoutes(deps: AppDeps & { sessionSecret: string }) {
       const agencies = parseFrameCsv(await uploadText(c));
       const headcountIllustrative = c.req.valid('query').illustrative === 'true';
       const imported = await importFrame(db, agencies, { headcountIllustrative });
+      return c.json({ imported });
+    })
+    .post('/violations', validate('query', violationsQuery), async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      if (!/^text\/csv\b/i.test(type)) {
+        throw new AppError('INVALID_REQUEST', 'Send the recorded violations as text/csv.', [
+          { field: 'content-type', problem: `expected text/csv, got "${type}"` },
+        ]);
+      }
+      const illustrative = c.req.valid('query').illustrative === 'true';
+      const imported = await importRecordedViolations(db, await c.req.text(), { illustrative });
       return c.json({ imported });
     });
 }

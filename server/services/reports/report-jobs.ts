@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/db/schema.ts';
 import { resultsCsv } from '../exports/results-csv.ts';
+import type { AgencyContrast } from '../../../analysis/index.ts';
+import { agencyContrasts } from './agency-contrasts.ts';
 import { buildReport } from './build-report.ts';
 import { cellWeights, type CellWeights } from './cell-weights.ts';
 import { loadFieldwork } from './fieldwork.ts';
@@ -14,7 +16,8 @@ export type ReportJob =
   /** The report serialised in the worker (JSON or CSV text): the main thread only sends it. */
   | { kind: 'report-text'; studyId: string; request: ReportRequest; format: 'json' | 'csv' }
   | { kind: 'fieldwork'; studyId: string; waveId: number }
-  | { kind: 'cell-weights'; studyId: string; waveId: number; margins: readonly MarginShares[] };
+  | { kind: 'cell-weights'; studyId: string; waveId: number; margins: readonly MarginShares[] }
+  | { kind: 'agency-contrasts'; studyId: string; waveId: number; agencyCode: string };
 
 /** What each job kind answers. */
 export interface ReportJobResults {
@@ -22,6 +25,7 @@ export interface ReportJobResults {
   'report-text': string;
   fieldwork: FieldworkReport;
   'cell-weights': CellWeights;
+  'agency-contrasts': AgencyContrast[];
 }
 
 /**
@@ -52,6 +56,10 @@ export async function runReportJob<J extends ReportJob>(
     case 'cell-weights': {
       const input = await loadReportInput(db, job.studyId, job.waveId, { respondentsOnly: true });
       return cellWeights(input, job.margins) as Result;
+    }
+    case 'agency-contrasts': {
+      const input = await loadReportInput(db, job.studyId, job.waveId);
+      return agencyContrasts(input, job.agencyCode) as Result;
     }
   }
 }

@@ -1,5 +1,6 @@
 // The reports service: the one path from stored counts to estimates, run in a worker thread so a long report never stalls submissions.
 import type { Kysely } from 'kysely';
+import type { AgencyContrast } from '../../../analysis/index.ts';
 import { Worker } from 'node:worker_threads';
 import type { DatabaseConfig } from '../../config.ts';
 import { AppError } from '../../errors.ts';
@@ -36,6 +37,11 @@ export interface ReportService {
    * raking), and an export should not pay for starting the worker.
    */
   cellWeights(studyId: string, waveId: number): Promise<CellWeights>;
+  /**
+   * One agency against the nation on every question and option (design weights), after
+   * catching up; empty when the agency has no respondents in the wave.
+   */
+  agencyContrasts(studyId: string, waveId: number, agencyCode: string): Promise<AgencyContrast[]>;
   /** Raking margins of a wave, for manifests; undefined when it has none. */
   margins: MarginSource;
   /** Stops the worker (pending jobs fail). */
@@ -100,6 +106,10 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       const waveMargins = (await margins(studyId, waveId)) ?? [];
       await catchUp();
       return runReportJob(db, { kind: 'cell-weights', studyId, waveId, margins: [...waveMargins] });
+    },
+    async agencyContrasts(studyId, waveId, agencyCode) {
+      await materializePending(db, questionnaires);
+      return run({ kind: 'agency-contrasts', studyId, waveId, agencyCode });
     },
     async close() {
       await pool?.close();

@@ -178,6 +178,19 @@ export interface RecordedViolationTable {
   illustrative: Flag;
 }
 
+/** Disclosure rules of a study that departs from the defaults (see services/results). */
+export interface DisclosureSettingsTable {
+  study_id: string;
+  /** k: minimum unweighted base of a shown cell, at least 5. */
+  minimum_cell_size: number;
+  /** k for sensitive items, at least `minimum_cell_size`. */
+  sensitive_minimum_cell_size: number;
+  /** JSON array of question names (`["H2","H3"]`). */
+  sensitive_questions: string;
+  /** Whether the public dashboard may show the study. */
+  public: Flag;
+}
+
 /** Who a key signs in as; see ARCHITECTURE.md's table of roles. */
 export type Role = 'admin' | 'researcher' | 'agency';
 
@@ -237,6 +250,7 @@ export interface Database {
   profile_counts: ProfileCountTable;
   answer_counts: AnswerCountTable;
   recorded_violations: RecordedViolationTable;
+  disclosure_settings: DisclosureSettingsTable;
   access_keys: AccessKeyTable;
   sessions: SessionTable;
   server_settings: ServerSettingTable;

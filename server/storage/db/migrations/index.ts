@@ -8,6 +8,7 @@ import { sealedBatches } from './0005-sealed-batches.ts';
 import { waveLinkCodes } from './0006-wave-link-codes.ts';
 import { studyNotice } from './0008-study-notice.ts';
 import { recordedViolations } from './0009-recorded-violations.ts';
+import { disclosureSettings } from './0010-disclosure-settings.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-wave-link-codes': waveLinkCodes,
   '0008-study-notice': studyNotice,
   '0009-recorded-violations': recordedViolations,
+  '0010-disclosure-settings': disclosureSettings,
 };

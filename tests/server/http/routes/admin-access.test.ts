@@ -74,6 +74,14 @@ const routes: RouteCase[] = [
     body: () => testFrameCsv,
     contentType: 'text/csv',
   },
+  {
+    method: 'POST',
+    path: () => '/api/admin/violations',
+    body: () =>
+      'region_type,region,province,election_year,reported_on,source,cases_recorded,recommended_to_kasn,followed_up,note\n' +
+      'kabupaten,Kabupaten Sleman,Daerah Istimewa Yogyakarta,2020,2021-03-01,Bawaslu (test),3,2,1,test\n',
+    contentType: 'text/csv',
+  },
 ];
 
 type Caller = 'anonymous' | 'agency A' | 'agency B' | 'researcher' | 'admin';
@@ -113,6 +121,7 @@ describe.each(testDialects())('administration access on $dialect', (dialect) => 
             'raking_margins',
             'invitation_tokens',
             'agencies',
+            'recorded_violations',
           ] as const
         ).map((table) => t.db.selectFrom(table).selectAll().execute()),
       ),

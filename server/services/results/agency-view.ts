@@ -1,0 +1,272 @@
+// What one agency may see of a disclosed table set: its own cells, the nation, its peer group, significance marks; nothing of another agency.
+import { suppressCells } from '../../../analysis/cell-suppression.ts';
+import type { AgencyContrast } from '../../../analysis/index.ts';
+import { AppError } from '../../errors.ts';
+import { domainKey, minimumPeerAgencies, type DisclosedSet } from './disclosed-set.ts';
+import type {
+  AgencyComparisonRow,
+  AgencyResults,
+  DisclosedCell,
+  DisclosedRow,
+  PerceptionIndexCell,
+  PerceptionIndexResult,
+  RespondentCounts,
+  SignificanceMark,
+  SuppressionReason,
+} from './results-types.ts';
+import { perceptionIndex } from '../../../analysis/perception-index.ts';
+
+/** Significance level of the marks. */
+export const significanceLevel = 0.05;
+
+/** Variables of the agency's respondent counts widget: sex and education. */
+const countVariables = ['A4', 'A6'] as const;
+
+const peerVariables = ['type', 'islandRegion'];
+
+const notes = {
+  id: 'Tanda beda nyata: selisih instansi dengan angka nasional (yang mencakup instansi ini) berbeda dari nol pada taraf 5%, uji t berbasis desain dengan bobot desain (svycontrast); tidak diberikan untuk sel yang disembunyikan. Dengan banyak pertanyaan, sebagian tanda dapat muncul karena kebetulan.',
+  en: "Significance mark: the agency's difference from the national figure (which includes the agency) differs from zero at the 5% level, a design-based t test under design weights (svycontrast); never given for a hidden cell. With many questions, some marks are expected by chance.",
+};
+
+/**
+ * The agency dashboard's data for `agencyCode`, drawn from `set` (decided over every agency at
+ * once) and nothing else: national rows, national rows by its breakdown variables, the agency's own
+ * rows (by itself and × sex, education, position type), its peer group (same agency type and
+ * island region) where at least 3 other agencies with respondents and at least k respondents
+ * besides its own are in the question's base, and significance marks from `contrasts` (the
+ * agency's `agencyContrast`s) where the agency's cell is shown without a bound and p < 0.05.
+ * An agency with fewer than k respondents gets its response count and nothing else of its own.
+ * Throws `AGENCY_NOT_FOUND` for an agency outside the frame.
+ *
+ * @example
+ * const view = agencyView(set, principal.agencyCode, await reports.agencyContrasts(studyId, waveId, code));
+ */
+export function agencyView(
+  set: DisclosedSet,
+  agencyCode: string,
+  contrasts: readonly AgencyContrast[],
+): AgencyResults {
+  const agency = set.agencies.find((a) => a.code === agencyCode);
+  if (!agency) throw new AppError('AGENCY_NOT_FOUND', `No agency "${agencyCode}" in the frame.`);
+  const k = set.summary.minimumCellSize;
+  const shown = agency.responses >= k;
+  const peers = set.agencies.filter(
+    (a) =>
+      a.code !== agency.code &&
+      a.responses > 0 &&
+      a.type === agency.type &&
+      a.islandRegion === agency.islandRegion,
+  ).length;
+  const peerValues = [agency.type, agency.islandRegion];
+  const peerGroupShown = peers >= minimumPeerAgencies;
+
+  const byDomain = new Map<string, DisclosedRow>();
+  for (const row of set.rows) {
+    byDomain.set(
+      `${row.question}\u0000${row.option}\u0000${domainKey(row.domainVariables, row.domainValues)}`,
+      row,
+    );
+  }
+  const find = (question: string, option: string, variables: string[], values: string[]) =>
+    byDomain.get(`${question}\u0000${option}\u0000${domainKey(variables, values)}`);
+  const contrastOf = new Map(contrasts.map((c) => [`${c.question}\u0000${c.option}`, c]));
+
+  const comparison: AgencyComparisonRow[] = set.rows
+    .filter((row) => row.domainVariables.length === 0)
+    .map((national) => {
+      const { question, option } = national;
+      const own = find(question, option, ['agency'], [agency.code]);
+      const agencyCell: DisclosedCell = !shown
+        ? { suppressed: 'agency-below-minimum', figures: null }
+        : (own?.cell ?? { suppressed: 'below-minimum', figures: null });
+      const peerRow = find(question, option, peerVariables, peerValues);
+      const othersInBase =
+        set.baseOf(question, peerVariables, peerValues) -
+        set.baseOf(question, ['agency'], [agency.code]);
+      const peerCell: DisclosedCell =
+        peerGroupShown && othersInBase >= set.minimumOf(question) && peerRow
+          ? peerRow.cell
+          : { suppressed: 'peer-group-too-small', figures: null };
+      return {
+        question,
+        questionLabel: national.questionLabel,
+        option,
+        optionLabel: national.optionLabel,
+        agency: agencyCell,
+        national: national.cell,
+        peer: peerCell,
+        significance: markOf(agencyCell, contrastOf.get(`${question}\u0000${option}`)),
+      };
+    });
+
+  const breakdownVariables = new Set(
+    set.rows
+      .filter((r) => r.domainVariables.length === 2 && r.domainVariables[0] === 'agency')
+      .map((r) => r.domainVariables[1] as string),
+  );
+  const breakdowns = shown
+    ? set.rows.filter(
+        (r) =>
+          r.domainVariables.length === 2 &&
+          r.domainVariables[0] === 'agency' &&
+          r.domainValues[0] === agency.code,
+      )
+    : [];
+  const nationalBreakdowns = set.rows.filter(
+    (r) => r.domainVariables.length === 1 && breakdownVariables.has(r.domainVariables[0] as string),
+  );
+
+  return {
+    ...set.context,
+    agency: {
+      code: agency.code,
+      name: agency.name,
+      type: agency.type,
+      province: agency.province,
+      islandRegion: agency.islandRegion,
+      respondents: agency.responses,
+      shown,
+    },
+    peerGroup: {
+      type: agency.type,
+      islandRegion: agency.islandRegion,
+      otherAgencies: peerGroupShown ? peers : null,
+      shown: peerGroupShown,
+    },
+    disclosure: set.summary,
+    comparison,
+    breakdowns,
+    nationalBreakdowns,
+    respondentCounts: shown ? respondentCounts(set, agency.code, agency.responses) : [],
+    perceptionIndexes: perceptionIndexes(set, comparison),
+    significanceNote: set.context.lang === 'en' ? notes.en : notes.id,
+  };
+}
+
+function markOf(
+  cell: DisclosedCell,
+  contrast: AgencyContrast | undefined,
+): SignificanceMark | null {
+  // No mark on a hidden or bounded cell: its direction would tell what is withheld.
+  if (cell.suppressed !== null || cell.figures.bound !== null || cell.figures.estimate === null) {
+    return null;
+  }
+  if (!contrast || contrast.pValue === null || contrast.difference === null) return null;
+  if (!(contrast.pValue < significanceLevel)) return null;
+  return {
+    difference: contrast.difference,
+    pValue: contrast.pValue,
+    direction: contrast.difference > 0 ? 'higher' : 'lower',
+  };
+}
+
+const indexNotes = {
+  id: 'Indeks = rata-rata butir 1–4 × 25 dari persentase tertimbang tiap butir (semua butir wajib diisi, jadi sama dengan rata-rata skor responden); galat baku tidak diberikan karena memerlukan skor per responden. Tidak ditampilkan bila salah satu sel butir disembunyikan.',
+  en: 'Index = mean of the 1–4 items × 25, from the weighted shares of each item (every item is required, so this equals the mean of respondent scores); no SE is given, as it needs respondent-level scores. Not shown when any item cell is hidden.',
+};
+
+/**
+ * The perception indexes of the questionnaire for the agency, the nation and the peer group,
+ * each computed from the cells the agency is shown (so it reveals nothing they do not): the
+ * weighted mean of each 1–4 item is Σ value × share, the index their mean × 25, graded as
+ * PermenPANRB 14/2017. Hidden when any option cell of any item is hidden or bounded.
+ */
+function perceptionIndexes(
+  set: DisclosedSet,
+  comparison: readonly AgencyComparisonRow[],
+): PerceptionIndexResult[] {
+  const lang = set.context.lang;
+  return (set.definition.likertIndexes ?? []).map((definition) => {
+    const rows = comparison.filter((r) => definition.items.includes(r.question));
+    const of = (cellOf: (row: AgencyComparisonRow) => DisclosedCell): PerceptionIndexCell => {
+      let total = 0;
+      let nBase = Number.POSITIVE_INFINITY;
+      for (const item of definition.items) {
+        const options = rows.filter((r) => r.question === item);
+        if (options.length === 0) return hiddenIndex('below-minimum');
+        let mean = 0;
+        for (const row of options) {
+          const cell = cellOf(row);
+          if (cell.suppressed !== null) return hiddenIndex(cell.suppressed);
+          const value = Number(row.option);
+          if (cell.figures.estimate === null || !Number.isFinite(value)) {
+            return hiddenIndex('below-minimum');
+          }
+          mean += value * cell.figures.estimate;
+          nBase = Math.min(nBase, cell.figures.nBase);
+        }
+        total += mean;
+      }
+      const meanScore = total / definition.items.length;
+      if (!(meanScore >= definition.scaleMin && meanScore <= definition.scaleMax)) {
+        return hiddenIndex('below-minimum');
+      }
+      const { index, grade } = perceptionIndex(meanScore);
+      return { suppressed: null, index, grade, nBase };
+    };
+    return {
+      id: definition.id,
+      label: definition.label[lang],
+      methodNote: definition.methodNote[lang],
+      items: [...definition.items],
+      agency: of((r) => r.agency),
+      national: of((r) => r.national),
+      peer: of((r) => r.peer),
+      note: indexNotes[lang],
+    };
+  });
+}
+
+function hiddenIndex(reason: SuppressionReason): PerceptionIndexCell {
+  return { suppressed: reason, index: null, grade: null, nBase: null };
+}
+
+/**
+ * The agency's respondents by sex and by education (the answers to those questions), each
+ * category shown only at k or more, with complementary suppression over the agency total and
+ * the respondents who left the question blank.
+ */
+function respondentCounts(set: DisclosedSet, code: string, total: number): RespondentCounts[] {
+  const k = set.summary.minimumCellSize;
+  const counts: RespondentCounts[] = [];
+  for (const variable of countVariables) {
+    const rows = set.rows.filter(
+      (r) => r.question === variable && r.domainVariables.length === 0 && r.option !== '',
+    );
+    if (rows.length === 0) continue;
+    const categories = rows.map((r) => ({
+      value: r.option,
+      label: r.optionLabel,
+      n: set.countOf(variable, r.option, ['agency'], [code]),
+    }));
+    const classified = categories.reduce((sum, c) => sum + c.n, 0);
+    const hidden = suppressCells(
+      [
+        { id: '\u0000total', n: total, minimum: k },
+        ...categories.map((c) => ({ id: c.value, n: c.n, minimum: k })),
+      ],
+      [
+        {
+          total: '\u0000total',
+          members: categories.map((c) => c.value),
+          unclassified: Math.max(0, total - classified),
+        },
+      ],
+    );
+    counts.push({
+      variable,
+      label: rows[0]?.questionLabel ?? variable,
+      categories: categories.map((c) => {
+        const reason = hidden.get(c.value) ?? null;
+        return {
+          value: c.value,
+          label: c.label,
+          respondents: reason === null ? c.n : null,
+          suppressed: reason,
+        };
+      }),
+    });
+  }
+  return counts;
+}

@@ -1,0 +1,85 @@
+// The results layer: the one way from the reports service to agency-facing and public outputs, each scoped and disclosure-controlled.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/db/schema.ts';
+import type { ReportService } from '../reports/report-service.ts';
+import type { Language } from '../reports/report-types.ts';
+import { agencyView } from './agency-view.ts';
+import { disclosedSet, type DisclosedSet } from './disclosed-set.ts';
+import { countWaveResponses } from '../../storage/repositories/answered-waves.ts';
+import { findDisclosureSettings } from '../../storage/repositories/disclosure-settings.ts';
+import { publicHeadline, publicRanking, type RankingRequest } from './public-views.ts';
+import { publicViolations } from './public-violations.ts';
+import { resultsWave, type ResultsWave } from './results-wave.ts';
+
+/** Disclosed sets kept (wave × language × state of the responses). */
+const maxCachedSets = 4;
+import type {
+  AgencyResults,
+  PublicHeadline,
+  PublicRanking,
+  PublicViolations,
+} from './results-types.ts';
+
+/** Agency and public results; nothing else may turn reports into agency-facing or public output. */
+export interface ResultsService {
+  /** The agency dashboard of `agencyCode` (taken from the signed-in principal, never the request). */
+  agency(agencyCode: string, studyId: string | undefined, lang: Language): Promise<AgencyResults>;
+  /** Headline indicators of a public study. */
+  headline(studyId: string, lang: Language): Promise<PublicHeadline>;
+  /** Provinces or agency types ranked on one indicator of a public study. */
+  ranking(studyId: string, request: RankingRequest, lang: Language): Promise<PublicRanking>;
+  /** Recorded violations beside the latest public study's perception figures. */
+  violations(lang: Language): Promise<PublicViolations>;
+}
+
+/**
+ * Creates the results layer over the reports service. Every answer is cut from one disclosed
+ * table set per wave (`disclosedSet`), so the suppression pattern is the same for every caller.
+ *
+ * @example
+ * const results = createResultsService(db, reports);
+ * const view = await results.agency(principal.agencyCode, undefined, 'id');
+ */
+export function createResultsService(db: Kysely<Database>, reports: ReportService): ResultsService {
+  const cache = new Map<string, Promise<DisclosedSet>>();
+  /**
+   * The disclosed set of a wave, computed once per state of its responses and settings and
+   * shared by every caller (the pattern is the same for all, and the set is the costly part).
+   */
+  const setOf = async ({ study, wave }: ResultsWave, lang: Language): Promise<DisclosedSet> => {
+    const version = await countWaveResponses(db, wave.id);
+    const settings = JSON.stringify((await findDisclosureSettings(db, study.id)) ?? null);
+    const key = JSON.stringify([study.id, wave.id, lang, version, settings]);
+    let pending = cache.get(key);
+    if (pending === undefined) {
+      pending = disclosedSet(db, reports, study, wave, lang);
+      cache.set(key, pending);
+      pending.catch(() => cache.delete(key));
+      while (cache.size > maxCachedSets) cache.delete(cache.keys().next().value as string);
+    }
+    return pending;
+  };
+  return {
+    async agency(agencyCode, studyId, lang) {
+      const chosen = await resultsWave(db, studyId, { publicOnly: false });
+      const { study, wave } = chosen;
+      const set = await setOf(chosen, lang);
+      const contrasts = await reports.agencyContrasts(study.id, wave.id, agencyCode);
+      return agencyView(set, agencyCode, contrasts);
+    },
+    async headline(studyId, lang) {
+      return publicHeadline(
+        await setOf(await resultsWave(db, studyId, { publicOnly: true }), lang),
+      );
+    },
+    async ranking(studyId, request, lang) {
+      const set = await setOf(await resultsWave(db, studyId, { publicOnly: true }), lang);
+      return publicRanking(set, request);
+    },
+    async violations(lang) {
+      return publicViolations(db, async () =>
+        setOf(await resultsWave(db, undefined, { publicOnly: true }), lang),
+      );
+    },
+  };
+}
