@@ -11,6 +11,9 @@ import './base.css';
 const LandingPage = lazy(() => import('./landing/landing-page'));
 const RespondentPage = lazy(() => import('./respondent/respondent-page'));
 const UnknownPathPage = lazy(() => import('./respondent/unknown-path-page'));
+const SignInPage = lazy(() => import('./workspace/sign-in-page'));
+const ResearchPage = lazy(() => import('./workspace/research-page'));
+const AdminPage = lazy(() => import('./workspace/admin-page'));
 
 function App() {
   const route = parseRoute(window.location.pathname);
@@ -21,6 +24,12 @@ function App() {
       return <RespondentPage link={route.link} />;
     case 'not-found':
       return <UnknownPathPage />;
+    case 'signin':
+      return <SignInPage />;
+    case 'research':
+      return <ResearchPage />;
+    case 'admin':
+      return <AdminPage />;
   }
 }
 
