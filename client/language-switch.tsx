@@ -8,7 +8,10 @@ export interface LanguageSwitchProps {
   onChange: (lang: Lang) => void;
 }
 
-/** Short labels keep it on one line at 360 px; the full names go to screen readers. */
+/**
+ * Short labels keep it on one line at 360 px; the full names go to screen readers, after the
+ * visible code so speech-input users can say what they see (WCAG 2.5.3, label in name).
+ */
 export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps) {
   const m = frameMessages[lang];
   return (
@@ -19,7 +22,7 @@ export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps) {
           type="button"
           lang={option}
           aria-pressed={option === lang}
-          aria-label={m.languageNames[option]}
+          aria-label={`${option.toUpperCase()} — ${m.languageNames[option]}`}
           onClick={() => onChange(option)}
         >
           {option.toUpperCase()}

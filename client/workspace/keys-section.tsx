@@ -71,7 +71,7 @@ export function KeysSection({ lang }: { lang: Lang }) {
         </p>
       ) : null}
       {error ? <ProblemList error={error} lang={lang} /> : null}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={m.keysTitle}>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={m.keyList}>
         <table data-testid="keys">
           <thead>
             <tr>

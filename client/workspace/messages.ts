@@ -88,6 +88,7 @@ const id = {
   } as Record<string, string>,
   // Administration
   keysTitle: 'Kunci akses',
+  keyList: 'Daftar kunci',
   role: 'Peran',
   created: 'Dibuat',
   status: 'Status',
@@ -225,6 +226,7 @@ const en: WorkspaceMessages = {
     type: 'Agency type',
   },
   keysTitle: 'Access keys',
+  keyList: 'Key list',
   role: 'Role',
   created: 'Created',
   status: 'Status',
