@@ -269,6 +269,61 @@ describe('administration', () => {
   }, 120_000);
 });
 
+describe('administration of keys, frame, margins and invitations', () => {
+  it('shows a new key once, revokes it, lists upload problems by line, and downloads invitations', async () => {
+    const { context, page } = await open();
+    await signIn(page, adminKey);
+    await page.waitForURL(/\/admin$/);
+
+    await page.getByRole('combobox', { name: 'Peran' }).selectOption('researcher');
+    await page.getByRole('button', { name: 'Buat kunci' }).click();
+    const key = await page.getByTestId('new-key').textContent();
+    expect(key).toMatch(/^nsk_/);
+    const listed = (await (await api('/api/admin/keys', adminKey)).json()) as {
+      id: number;
+      revoked: boolean;
+    }[];
+    const newest = Math.max(...listed.map((k) => k.id));
+    await page.getByRole('button', { name: `Cabut #${newest}` }).click();
+    await expect.poll(async () => (await api('/api/session', key ?? '')).status).toBe(401);
+
+    await page.getByLabel('Kerangka (CSV)').setInputFiles({
+      name: 'frame.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('code,name\nkab-x,\n'),
+    });
+    await page.getByRole('button', { name: 'Unggah kerangka' }).click();
+    const frameProblems = page.locator('section[aria-labelledby=frame-title] .problems');
+    await expect.poll(() => frameProblems.textContent()).toMatch(/Baris \d+/);
+
+    const tokenCard = page.locator('article[data-study="netralitas-asn-token"]');
+    const wave = tokenCard.locator('tbody tr[data-wave]').first();
+    await wave.getByLabel(/Margin raking/).setInputFiles({
+      name: 'margins.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('variable,level,share\nA4,laki_laki,2\n'),
+    });
+    await wave.getByRole('button', { name: 'Unggah margin' }).click();
+    await expect.poll(() => tokenCard.locator('.problems').textContent()).toMatch(/Baris 2/);
+
+    await tokenCard.getByLabel(/kode,jumlah/).fill('kab-sleman,2\nkota-cilegon,1');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      tokenCard.getByRole('button', { name: 'Terbitkan dan unduh CSV' }).click(),
+    ]);
+    const path = join(files, 'invitations.csv');
+    await download.saveAs(path);
+    const links = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(links.data.map((l) => l.agency)).toEqual(['kab-sleman', 'kab-sleman', 'kota-cilegon']);
+    for (const l of links.data) expect(l.link).toMatch(/\/s\/netralitas-asn-token\/t\/[^/]+$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
 describe('page chunks', () => {
   it('keeps charts and workspace code off respondent pages and the survey renderer off the workspace', async () => {
     const chartChunks = assetsContaining('visx-axis');
