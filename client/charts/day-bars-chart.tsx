@@ -3,6 +3,7 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
+import { ChartFrame } from './chart-frame';
 import { palette } from './palette';
 
 export interface DayBarsChartProps {
@@ -34,13 +35,7 @@ export function DayBarsChart({ days, description, width = 640, height = 220 }: D
   const y = scaleLinear<number>({ domain: [0, max], range: [innerHeight, 0], nice: true });
   const every = Math.max(1, Math.ceil(days.length / 8));
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      role="img"
-      aria-label={description}
-    >
+    <ChartFrame width={width} height={height} description={description}>
       <Group left={margin.left} top={margin.top}>
         {days.map((d) => (
           <rect
@@ -69,6 +64,6 @@ export function DayBarsChart({ days, description, width = 640, height = 220 }: D
           tickLabelProps={{ fill: palette.axis, fontSize: 11, textAnchor: 'middle' }}
         />
       </Group>
-    </svg>
+    </ChartFrame>
   );
 }

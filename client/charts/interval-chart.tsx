@@ -3,6 +3,7 @@
 import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
+import { ChartFrame } from './chart-frame';
 import { palette } from './palette';
 
 /** One row of the chart: proportions on the 0–1 scale, null where there is none. */
@@ -23,10 +24,11 @@ export interface IntervalChartProps {
 }
 
 const rowHeight = 26;
-const margin = { top: 8, right: 16, bottom: 36, left: 180 };
+const margin = { top: 8, right: 16, bottom: 36 };
 
-/** Cuts a long label so it fits the left margin; the full text is in the table and tooltip. */
-const short = (text: string) => (text.length > 28 ? `${text.slice(0, 27)}…` : text);
+/** Cuts a long label to `chars` so it fits the left margin; the full text is in the table and tooltip. */
+const short = (text: string, chars: number) =>
+  text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
 
 /**
  * The chart is an image with a text alternative (`description`); the same figures are in the
@@ -37,7 +39,9 @@ const short = (text: string) => (text.length > 28 ? `${text.slice(0, 27)}…` : 
  *   description="…" />
  */
 export function IntervalChart({ points, description, width = 640 }: IntervalChartProps) {
-  const innerWidth = width - margin.left - margin.right;
+  // Labels get at most 180 px, and less on a phone so the intervals keep most of the width.
+  const left = Math.min(180, Math.round(width * 0.35));
+  const innerWidth = width - left - margin.right;
   const innerHeight = Math.max(points.length, 1) * rowHeight;
   const x = scaleLinear<number>({ domain: [0, 1], range: [0, innerWidth] });
   const y = scaleBand<number>({
@@ -47,14 +51,8 @@ export function IntervalChart({ points, description, width = 640 }: IntervalChar
   });
   const height = innerHeight + margin.top + margin.bottom;
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      role="img"
-      aria-label={description}
-    >
-      <Group left={margin.left} top={margin.top}>
+    <ChartFrame width={width} height={height} description={description}>
+      <Group left={left} top={margin.top}>
         {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
           <line
             key={tick}
@@ -72,7 +70,7 @@ export function IntervalChart({ points, description, width = 640 }: IntervalChar
             <g key={i}>
               <title>{point.label}</title>
               <text x={-8} y={cy} dy="0.32em" textAnchor="end" fontSize={12} fill="currentColor">
-                {short(point.label)}
+                {short(point.label, Math.floor(left / 6.5))}
               </text>
               {point.low !== null && point.high !== null ? (
                 <g stroke={colour} strokeWidth={2}>
@@ -104,6 +102,6 @@ export function IntervalChart({ points, description, width = 640 }: IntervalChar
           tickLabelProps={{ fill: palette.axis, fontSize: 11, textAnchor: 'middle' }}
         />
       </Group>
-    </svg>
+    </ChartFrame>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { DayBarsChart } from '../charts/day-bars-chart';
+import { useContainerWidth } from '../charts/use-container-width';
 import type { Lang } from '../lang';
 import { count, percent } from './format';
 import { workspaceMessages } from './messages';
@@ -76,6 +77,7 @@ function TotalsTable({ caption, groupLabel, rows, lang }: TotalsTableProps) {
 export function FieldworkMonitor({ report, lang }: { report: FieldworkReport; lang: Lang }) {
   const m = workspaceMessages[lang];
   const [filter, setFilter] = useState('');
+  const [chartBox, chartWidth] = useContainerWidth(640);
   const [region, setRegion] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'responseRate',
@@ -116,8 +118,12 @@ export function FieldworkMonitor({ report, lang }: { report: FieldworkReport; la
       {report.headcountsIllustrative ? <p className="hint">{m.illustrativeHeadcounts}</p> : null}
 
       <h3>{m.perDay}</h3>
-      <figure>
-        <DayBarsChart days={report.days} description={m.perDayAlt(report.days.length, total)} />
+      <figure ref={chartBox}>
+        <DayBarsChart
+          width={Math.min(chartWidth, 760)}
+          days={report.days}
+          description={m.perDayAlt(report.days.length, total)}
+        />
         <details>
           <summary>{m.perDay}</summary>
           <table>

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Lang } from '../lang';
 import { workspaceMessages } from './messages';
-import { ProblemList } from './problem-list';
+import { Outcome } from './problem-list';
 import { workspaceApi, type WorkspaceError } from './workspace-api';
 
 export function FrameSection({ lang }: { lang: Lang }) {
@@ -33,8 +33,7 @@ export function FrameSection({ lang }: { lang: Lang }) {
         </label>
         <button type="submit">{m.uploadFrame}</button>
       </form>
-      {typeof outcome === 'string' ? <p role="status">{outcome}</p> : null}
-      {outcome && typeof outcome !== 'string' ? <ProblemList error={outcome} lang={lang} /> : null}
+      <Outcome outcome={outcome} lang={lang} />
     </section>
   );
 }

@@ -67,7 +67,7 @@ const id = {
   census: 'Sensus',
   fewDf: 'df < 8',
   noInterval: 'Tanpa interval',
-  respondents: (n: number, strata: number) => `${n} responden dari ${strata} instansi`,
+  respondents: (n: string, strata: number) => `${n} responden dari ${strata} instansi`,
   footnotes: 'Catatan kaki',
   chartAlt: (question: string, rows: number) =>
     `Diagram titik persentase tertimbang dengan interval kepercayaan 95% untuk "${question}", ${rows} baris. Angkanya ada di tabel berikut.`,
@@ -206,7 +206,7 @@ const en: WorkspaceMessages = {
   census: 'Census',
   fewDf: 'df < 8',
   noInterval: 'No interval',
-  respondents: (n: number, strata: number) => `${n} respondents in ${strata} agencies`,
+  respondents: (n: string, strata: number) => `${n} respondents in ${strata} agencies`,
   footnotes: 'Footnotes',
   chartAlt: (question: string, rows: number) =>
     `Dot chart of weighted percentages with 95% confidence intervals for "${question}", ${rows} rows. The figures are in the table that follows.`,

@@ -27,3 +27,16 @@ export function ProblemList({ error, lang }: { error: WorkspaceError; lang: Lang
     </div>
   );
 }
+
+/** What an action came to: a confirmation, or the server's problems; nothing before it ran. */
+export function Outcome({
+  outcome,
+  lang,
+}: {
+  outcome: string | WorkspaceError | undefined;
+  lang: Lang;
+}) {
+  if (outcome === undefined) return null;
+  if (typeof outcome === 'string') return <p role="status">{outcome}</p>;
+  return <ProblemList error={outcome} lang={lang} />;
+}

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Lang } from '../lang';
 import { workspaceMessages } from './messages';
-import { ProblemList } from './problem-list';
+import { Outcome } from './problem-list';
 import { workspaceApi, type PublishedQuestionnaire, type WorkspaceError } from './workspace-api';
 
 /** The file's JSON, or undefined when it is not JSON. */
@@ -72,8 +72,7 @@ export function QuestionnairesSection({ lang, versions, onPublished }: Questionn
         </label>
         <button type="submit">{m.publish}</button>
       </form>
-      {typeof outcome === 'string' ? <p role="status">{outcome}</p> : null}
-      {outcome && typeof outcome !== 'string' ? <ProblemList error={outcome} lang={lang} /> : null}
+      <Outcome outcome={outcome} lang={lang} />
     </section>
   );
 }

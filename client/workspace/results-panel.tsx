@@ -2,7 +2,9 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { IntervalChart } from '../charts/interval-chart';
+import { useContainerWidth } from '../charts/use-container-width';
 import type { Lang } from '../lang';
+import { count } from './format';
 import { workspaceMessages } from './messages';
 import { ProblemList } from './problem-list';
 import { ResultsTable } from './results-table';
@@ -48,6 +50,7 @@ export function ResultsPanel({ study, lang, domains }: ResultsPanelProps) {
   const [chartOption, setChartOption] = useState('');
   const [state, setState] = useState<ReportState>({ kind: 'loading' });
   const by = breakdownParam(first, second);
+  const [chartBox, chartWidth] = useContainerWidth(640);
 
   useEffect(() => {
     let cancelled = false;
@@ -161,7 +164,7 @@ export function ResultsPanel({ study, lang, domains }: ResultsPanelProps) {
         <div data-testid="results" data-weighting={report.weighting.kind} data-by={by}>
           <p>
             {report.study.synthetic ? <strong className="badge">{m.synthetic}</strong> : null}{' '}
-            {report.wave.name} · {m.respondents(report.respondents, report.strata)} ·{' '}
+            {report.wave.name} · {m.respondents(count(report.respondents, lang), report.strata)} ·{' '}
             {report.weighting.description}
           </p>
           <div className="controls">
@@ -191,8 +194,9 @@ export function ResultsPanel({ study, lang, domains }: ResultsPanelProps) {
           <h3>
             {current} — {questionLabel}
           </h3>
-          <figure>
+          <figure ref={chartBox}>
             <IntervalChart
+              width={Math.min(chartWidth, 760)}
               points={chartRows.map((r) => ({
                 label: r.domainVariables.length > 0 ? domainText(r) : r.optionLabel,
                 estimate: r.estimate,

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Lang } from '../lang';
 import { workspaceMessages } from './messages';
-import { ProblemList } from './problem-list';
+import { Outcome } from './problem-list';
 import {
   workspaceApi,
   type Settled,
@@ -178,8 +178,7 @@ export function StudyCard({ study, lang, onChanged }: StudyCardProps) {
           <button type="submit">{m.issueTokens}</button>
         </form>
       ) : null}
-      {typeof outcome === 'string' ? <p role="status">{outcome}</p> : null}
-      {outcome && typeof outcome !== 'string' ? <ProblemList error={outcome} lang={lang} /> : null}
+      <Outcome outcome={outcome} lang={lang} />
     </article>
   );
 }
