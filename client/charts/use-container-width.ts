@@ -1,6 +1,6 @@
 // The width of the element a chart sits in, followed as it resizes, so charts are drawn at their real size.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /**
  * A ref for the container and its content width in CSS pixels (`fallback` until measured), so
@@ -11,10 +11,10 @@ import { useEffect, useRef, useState } from 'react';
  * <div ref={ref}><IntervalChart width={width} … /></div>
  */
 export function useContainerWidth(fallback: number) {
-  const ref = useRef<HTMLDivElement>(null);
+  // A callback ref: the container may appear later than the component (after data loads).
+  const [element, ref] = useState<HTMLElement | null>(null);
   const [width, setWidth] = useState(fallback);
   useEffect(() => {
-    const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       const measured = Math.floor(entry?.contentRect.width ?? 0);
@@ -22,6 +22,6 @@ export function useContainerWidth(fallback: number) {
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [element]);
   return [ref, width] as const;
 }
