@@ -8,13 +8,26 @@ import { workspaceMessages } from './messages';
 import { returnPaths } from './use-session';
 import { workspaceApi, type Role } from './workspace-api';
 
-/** The page a role lands on; `next` is honoured only for the workspace's own pages. */
-function destination(role: Role, next: string | null): string | undefined {
+/**
+ * The page a role lands on. `next` (with its query, e.g. `/research?study=x`) is honoured only
+ * when it is one of the workspace's own pages on this origin, so a crafted link cannot send a
+ * freshly signed-in user elsewhere.
+ */
+export function destination(role: Role, next: string | null, origin: string): string | undefined {
   if (role === 'agency') return undefined;
-  if (next && (returnPaths as readonly string[]).includes(next)) {
-    return next === '/admin' && role !== 'admin' ? '/research' : next;
+  const home = role === 'admin' ? '/admin' : '/research';
+  if (!next) return home;
+  let target: URL;
+  try {
+    target = new URL(next, origin);
+  } catch {
+    return home;
   }
-  return role === 'admin' ? '/admin' : '/research';
+  if (target.origin !== origin || !(returnPaths as readonly string[]).includes(target.pathname)) {
+    return home;
+  }
+  if (target.pathname === '/admin' && role !== 'admin') return '/research';
+  return `${target.pathname}${target.search}`;
 }
 
 export default function SignInPage() {
@@ -39,7 +52,7 @@ export default function SignInPage() {
         return;
       }
       const next = new URLSearchParams(window.location.search).get('next');
-      const target = destination(result.value.role, next);
+      const target = destination(result.value.role, next, window.location.origin);
       if (target) window.location.assign(target);
       else setMessage(m.agencyNoWorkspace);
     } catch {

@@ -31,7 +31,8 @@ export function useSession(roles: readonly Role[]): SessionState {
           return { kind: allowed ? 'ready' : 'forbidden', session: result.value };
         }
         if (result.error.status === 401) {
-          window.location.assign(`/masuk?next=${encodeURIComponent(window.location.pathname)}`);
+          const here = `${window.location.pathname}${window.location.search}`;
+          window.location.assign(`/masuk?next=${encodeURIComponent(here)}`);
           return undefined;
         }
         return { kind: 'failed' };

@@ -114,7 +114,7 @@ describe('sign-in', () => {
   it('sends the anonymous to sign-in, refuses a wrong key, and sends each role to its page', async () => {
     const { context, page } = await open();
     await page.goto(`${server.url}/research`);
-    await page.waitForURL(/\/masuk\?next=%2Fresearch/);
+    await page.waitForURL(/\/masuk\?next=%2Fresearch$/);
     await page.getByLabel('Kunci akses').fill('nsk_not-a-key');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/tidak dikenali/);

@@ -1,6 +1,7 @@
 // Tests the workspace's pure helpers: the breakdown parameter, invitation batch lines and the error envelope reader.
 import { describe, expect, it } from 'vitest';
 import { breakdownParam } from '../../../client/workspace/results-panel';
+import { destination } from '../../../client/workspace/sign-in-page';
 import { parseBatches } from '../../../client/workspace/study-card';
 import { readError } from '../../../client/workspace/workspace-api';
 
@@ -73,5 +74,33 @@ describe('readError', () => {
       message: 'HTTP 502',
       problems: [],
     });
+  });
+});
+
+describe('destination after sign-in', () => {
+  const origin = 'https://survei.example';
+
+  it('sends each role home, and agencies nowhere yet', () => {
+    expect(destination('admin', null, origin)).toBe('/admin');
+    expect(destination('researcher', null, origin)).toBe('/research');
+    expect(destination('agency', '/research', origin)).toBeUndefined();
+  });
+
+  it('returns to the workspace page asked for, with its query', () => {
+    expect(destination('researcher', '/research?study=kasn-2021-sintetis', origin)).toBe(
+      '/research?study=kasn-2021-sintetis',
+    );
+    expect(destination('researcher', '/admin', origin)).toBe('/research');
+  });
+
+  it('never follows next off the workspace or off the origin', () => {
+    for (const next of [
+      'https://evil.example/research',
+      '//evil.example/admin',
+      '/s/x/y',
+      'javascript:alert(1)',
+    ]) {
+      expect(destination('admin', next, origin), next).toBe('/admin');
+    }
   });
 });
