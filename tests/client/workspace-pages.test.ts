@@ -195,6 +195,23 @@ describe('researcher workspace', () => {
   }, 240_000);
 });
 
+describe('small cells', () => {
+  it('shows every agency cell to a researcher, small ones flagged and not hidden', async () => {
+    const { context, page } = await open();
+    await signIn(page, researcherKey);
+    await page.waitForURL(/\/research$/);
+    await page.getByTestId('results').waitFor({ timeout: 60_000 });
+    await page.getByLabel('Rincian menurut').selectOption('agency');
+    await page.locator('[data-testid=results][data-by="agency"]').waitFor({ timeout: 60_000 });
+    const flagged = page.locator('[data-testid=results-table] tbody tr.low-reliability');
+    expect(await flagged.count()).toBeGreaterThan(0);
+    const first = flagged.first();
+    expect(await first.locator('td').nth(1).textContent()).toMatch(/\d/);
+    expect(await first.textContent()).toContain('Reliabilitas rendah');
+    await context.close();
+  }, 120_000);
+});
+
 describe('administration', () => {
   it('publishes a questionnaire version, listing the problems of a bad one, and opens a wave', async () => {
     const { context, page } = await open();
