@@ -12,6 +12,9 @@ import './base.css';
 const LandingPage = lazy(() => import('./landing/landing-page'));
 const RespondentPage = lazy(() => import('./respondent/respondent-page'));
 const UnknownPathPage = lazy(() => import('./respondent/unknown-path-page'));
+const SignInPage = lazy(() => import('./workspace/sign-in-page'));
+const ResearchPage = lazy(() => import('./workspace/research-page'));
+const AdminPage = lazy(() => import('./workspace/admin-page'));
 
 /**
  * The server already checked the link (client-pages.ts) and marks an unknown one on <html>,
@@ -30,6 +33,12 @@ function App() {
       return <RespondentPage link={route.link} />;
     case 'not-found':
       return <UnknownPathPage />;
+    case 'signin':
+      return <SignInPage />;
+    case 'research':
+      return <ResearchPage />;
+    case 'admin':
+      return <AdminPage />;
   }
 }
 

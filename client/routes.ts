@@ -10,7 +10,21 @@ export type RespondentLink =
   | { study: string; kind: 'token'; token: string };
 
 export type Route =
-  { page: 'landing' } | { page: 'respondent'; link: RespondentLink } | { page: 'not-found' };
+  | { page: 'landing' }
+  | { page: 'respondent'; link: RespondentLink }
+  | { page: 'not-found' }
+  | WorkspaceRoute;
+
+/** The signed-in pages: sign-in, the researcher workspace, administration. */
+export type WorkspaceRoute = { page: 'signin' } | { page: 'research' } | { page: 'admin' };
+
+/** Paths of the signed-in pages (`/masuk` is the Indonesian name of `/signin`). */
+export const workspacePaths: Record<string, WorkspaceRoute> = {
+  masuk: { page: 'signin' },
+  signin: { page: 'signin' },
+  research: { page: 'research' },
+  admin: { page: 'admin' },
+};
 
 const segment = (value: string): string | undefined => {
   try {
@@ -23,8 +37,8 @@ const segment = (value: string): string | undefined => {
 };
 
 /**
- * Parses `/`, `/s/:study/:agency`, `/s/:study/l/:code` and `/s/:study/t/:token` (a trailing
- * slash is tolerated).
+ * Parses `/`, `/s/:study/:agency`, `/s/:study/l/:code`, `/s/:study/t/:token` and the signed-in
+ * pages `/masuk` (`/signin`), `/research`, `/admin` (a trailing slash is tolerated).
  *
  * @example
  * parseRoute('/s/netralitas-asn-2021/kab-sleman')
@@ -33,6 +47,9 @@ const segment = (value: string): string | undefined => {
 export function parseRoute(pathname: string): Route {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(1);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === '')) return { page: 'landing' };
+  if (parts.length === 1 && Object.hasOwn(workspacePaths, parts[0] as string)) {
+    return workspacePaths[parts[0] as string] as WorkspaceRoute;
+  }
   if (parts[0] !== 's') return { page: 'not-found' };
   const values = parts.slice(1).map(segment);
   if (values.some((v) => v === undefined)) return { page: 'not-found' };

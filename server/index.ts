@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   console.log(`Survei Netralitas ASN server listening on ${server.url} (data: ${where})`);
   if (config.seedDemo) console.log(`  respondent page:  ${server.url}/s/${demoStudyId}/kab-sleman`);
   console.log(`  open studies:     ${server.url}/api/studies`);
+  console.log(`  sign in (researchers, administrators): ${server.url}/masuk`);
   if (server.adminKey) {
     console.log(
       `Created the first admin key, shown only now (keep it safe; sign in at POST /api/session):\n` +

@@ -34,9 +34,23 @@ describe('parseRoute', () => {
   });
 
   it('treats incomplete, overlong, malformed or foreign paths as unknown', () => {
-    for (const path of ['/s', '/s/study', '/s/a/b/c/d', '/s/a/%E0%A4%A', '/admin']) {
+    for (const path of [
+      '/s',
+      '/s/study',
+      '/s/a/b/c/d',
+      '/s/a/%E0%A4%A',
+      '/admin/x',
+      '/constructor',
+    ]) {
       expect(parseRoute(path), path).toEqual({ page: 'not-found' });
     }
+  });
+
+  it('opens the sign-in, research and admin pages at their paths', () => {
+    expect(parseRoute('/masuk')).toEqual({ page: 'signin' });
+    expect(parseRoute('/signin/')).toEqual({ page: 'signin' });
+    expect(parseRoute('/research')).toEqual({ page: 'research' });
+    expect(parseRoute('/admin')).toEqual({ page: 'admin' });
   });
 
   it('builds agency links that parse back to the same agency', () => {

@@ -11,6 +11,8 @@ import { questionnaires } from '../../surveys/index.ts';
 export interface TestServerOptions {
   /** Synthetic demo responses to seed (default none). */
   demoResponses?: number;
+  /** Also seed the synthetic KASN-sized wave `kasn-2021-sintetis` (default false). */
+  demoSyntheticWave?: boolean;
   /** The built client to serve (default `dist/client`; absent → API only). */
   clientDir?: string;
   /** Idle materializer interval (default 60 s, so tests control when counts catch up). */
@@ -59,6 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       definitions: questionnaires,
       compile: compileQuestionnaire,
       demoResponses: options.demoResponses ?? 0,
+      demoSyntheticWave: options.demoSyntheticWave ?? false,
     });
     return {
       url: server.url,

@@ -7,6 +7,9 @@ export const pageModules = {
   landing: 'landing/landing-page.tsx',
   respondent: 'respondent/respondent-page.tsx',
   'not-found': 'respondent/unknown-path-page.tsx',
+  'sign-in': 'workspace/sign-in-page.tsx',
+  research: 'workspace/research-page.tsx',
+  admin: 'workspace/admin-page.tsx',
 } as const;
 
 export type ClientPage = keyof typeof pageModules;

@@ -9,9 +9,19 @@ import { findWaveLinkCode } from '../../storage/repositories/wave-link-codes.ts'
 /** What the server knows about a page path before any JavaScript runs. */
 export type PageForPath =
   | { page: 'landing' }
+  /** A signed-in page (the client asks for sign-in itself when needed). */
+  | { page: 'sign-in' | 'research' | 'admin' }
   /** A link that can be opened: the agency named in the header (absent if unknown yet). */
   | { page: 'respondent'; agencyName: string | undefined }
   | { page: 'not-found' };
+
+/** The signed-in pages of client/routes.ts by their one path segment. */
+const workspacePages: Readonly<Record<string, 'sign-in' | 'research' | 'admin'>> = {
+  masuk: 'sign-in',
+  signin: 'sign-in',
+  research: 'research',
+  admin: 'admin',
+};
 
 /** The client's URL scheme (client/routes.ts), split into decoded segments. */
 function segments(pathname: string): string[] | undefined {
@@ -24,7 +34,7 @@ function segments(pathname: string): string[] | undefined {
 }
 
 /**
- * `/` is the landing page; `/s/:study/:agency`, `/s/:study/l/:code` and `/s/:study/t/:token`
+ * `/` is the landing page; `/masuk` (`/signin`), `/research` and `/admin` the signed-in pages; `/s/:study/:agency`, `/s/:study/l/:code` and `/s/:study/t/:token`
  * are respondent pages when the study exists, the link is of the kind the study takes, and the
  * agency, link code or invitation is known; anything else is `not-found` (the server answers it with 404 and the problem page,
  * so a mistyped link never downloads the survey renderer). A spent invitation or a closed wave
@@ -38,6 +48,10 @@ export async function pageForPath(db: Kysely<Database>, pathname: string): Promi
   const parts = segments(pathname);
   if (!parts) return { page: 'not-found' };
   if (parts.length === 0 || (parts.length === 1 && parts[0] === '')) return { page: 'landing' };
+  if (parts.length === 1) {
+    const segment = parts[0] ?? '';
+    if (Object.hasOwn(workspacePages, segment)) return { page: workspacePages[segment]! };
+  }
   if (parts[0] !== 's' || parts.some((p) => p === '')) return { page: 'not-found' };
   const [, studyId = '', second = '', third] = parts;
   const kind =

@@ -1,0 +1,10 @@
+// Chart colours: the Okabe–Ito palette, distinguishable with the common colour-vision deficiencies.
+
+/** Okabe & Ito (2008), "Color Universal Design": blue, vermillion, orange, grey ink. */
+export const palette = {
+  estimate: '#0072B2',
+  flagged: '#D55E00',
+  bar: '#0072B2',
+  axis: '#57606a',
+  grid: '#d0d7de',
+} as const;
