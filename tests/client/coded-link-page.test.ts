@@ -11,7 +11,8 @@ import { demoLinkCodeStudyId } from '../../server/services/seed/seed-demo';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire';
 import { findOpenWave } from '../../server/storage/repositories/waves';
 import { listWaveLinkCodes } from '../../server/storage/repositories/wave-link-codes';
-import { netralitasAsn } from '../../surveys/netralitas-asn';
+// The demo studies use the newest version of the questionnaire.
+import { netralitasAsnV2 as netralitasAsn } from '../../surveys/netralitas-asn-v2';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { storedResponses } from '../helpers/stored-responses.ts';
 import { continueDraft, reviewAndComplete } from '../helpers/respondent-browser.ts';

@@ -96,7 +96,9 @@ describe('on a slow link', () => {
     }
     for (const t of big) expect(t.encoding, t.url).toBe('br');
     const api = first.filter((t) => t.url.endsWith('/questionnaire'));
-    expect(api.map((t) => t.encoding)).toEqual(['gzip']);
+    // The page asks once; the service worker may fetch it again to keep it for offline use.
+    expect(api.length).toBeGreaterThanOrEqual(1);
+    for (const t of api) expect(t.encoding, t.url).toBe('gzip');
 
     const again = await recordTransfers(page);
     await page.goto(t.server.url + linkPath(sleman));

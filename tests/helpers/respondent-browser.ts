@@ -8,7 +8,8 @@ import { draftKey, type Draft } from '../../client/respondent/draft-store';
 import { respondentLinkPath, type RespondentLink } from '../../client/routes';
 import { demoAnswerGenerator } from '../../server/services/seed/demo-answers';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire';
-import { netralitasAsn } from '../../surveys/netralitas-asn';
+// The demo studies use the newest version of the questionnaire.
+import { netralitasAsnV2 as netralitasAsn } from '../../surveys/netralitas-asn-v2';
 import { startTestServer, type TestServer } from './test-server';
 
 const root = resolve(import.meta.dirname, '../..');

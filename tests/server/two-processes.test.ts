@@ -11,7 +11,8 @@ import { loadQuestionnaireRegistry } from '../../server/services/questionnaires/
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
 import { createDatabase } from '../../server/storage/db/create-database.ts';
 import type { Database } from '../../server/storage/db/schema.ts';
-import { netralitasAsn } from '../../surveys/netralitas-asn.ts';
+// The demo studies use the newest version of the questionnaire.
+import { netralitasAsnV2 as netralitasAsn } from '../../surveys/netralitas-asn-v2.ts';
 import {
   generatorQuestions,
   seededRandom,

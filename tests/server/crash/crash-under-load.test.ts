@@ -1,7 +1,8 @@
 // Kills the real server process with SIGKILL at random moments under submission load: every acknowledged submission stored exactly once.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { netralitasAsn } from '../../../surveys/netralitas-asn.ts';
+// The demo studies use the newest version of the questionnaire.
+import { netralitasAsnV2 as netralitasAsn } from '../../../surveys/netralitas-asn-v2.ts';
 import {
   generatorQuestions,
   seededRandom,
