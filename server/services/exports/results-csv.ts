@@ -1,22 +1,11 @@
 // A report as CSV: the analyze command's columns, then the labels in the report's language and the flags.
 import type { Report } from '../reports/report-types.ts';
+import { crossSeparator, estimateColumns } from '../analyze-csv/estimate-table.ts';
 import { csvDocument, type CsvCell } from './csv-text.ts';
 
 /** The columns: the `analyze` command's, in its order, then labels, interval method and flags. */
 export const resultsCsvColumns = [
-  'domain_var',
-  'domain',
-  'question',
-  'option',
-  'n_base',
-  'n_option',
-  'estimate',
-  'se',
-  'ci_low',
-  'ci_high',
-  'df',
-  'deff',
-  'n_eff',
+  ...estimateColumns,
   'domain_label',
   'question_label',
   'option_label',
@@ -25,9 +14,6 @@ export const resultsCsvColumns = [
   'census',
   'few_df',
 ] as const;
-
-/** How crossed domains are joined in one cell, as the `analyze` command writes them. */
-const crossSeparator = ' × ';
 
 /**
  * The report as a CSV document (UTF-8 with BOM, CRLF), full precision, empty cells where a
