@@ -224,7 +224,9 @@ describe('accessibility (axe-core)', () => {
     // The questionnaire cannot be fetched: the page says so and offers to try again.
     await page.route('**/questionnaire*', (route) => route.abort());
     await page.goto(t.server.url + linkPath(agencyLink('kab-wonosobo')));
-    await page.getByRole('heading', { name: 'Halaman tidak dapat dimuat' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Halaman tidak dapat dimuat' })
+      .waitFor({ timeout: 60_000 });
     await expectAccessibleInBothLanguages(page, 'load failed');
     await page.unroute('**/questionnaire*');
 
