@@ -46,7 +46,7 @@ export async function insertResponse(
   response: NewResponse,
 ): Promise<boolean> {
   const row = toRow(response, false);
-  const result = await insertPending(
+  const result = await insertSealed(
     db,
     row.client_id,
     row.wave_id,
@@ -59,8 +59,9 @@ export async function insertResponse(
   return Number(result.numAffectedRows ?? 0) > 0;
 }
 
-// Prepared: the one insert every submission makes.
-const insertPending = preparedQuery(
+// Prepared: a row straight into the sealed table (tests and imports; submissions go through
+// pending_responses and are sealed in batches, see pending-responses.ts).
+const insertSealed = preparedQuery(
   (
     db: Kysely<Database>,
     clientId: string,
