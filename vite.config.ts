@@ -34,6 +34,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // Builds dist/ once if stale; no test file builds on its own (tests/global-setup.ts).
+    globalSetup: ['tests/global-setup.ts'],
     environment: 'node',
     // Generous: browser suites share two cores with the CPU-bound path and crash suites, and a
     // starved page step must not read as a failure (timing is measured in bench/, not here).

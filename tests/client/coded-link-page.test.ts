@@ -1,8 +1,5 @@
 // End-to-end test of a coded agency link in headless Chromium: the page resolves the code, submits with it, refuses made-up links.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftKey } from '../../client/respondent/draft-store';
 import { respondentLinkPath, type RespondentLink } from '../../client/routes';
@@ -17,14 +14,10 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 import { storedResponses } from '../helpers/stored-responses.ts';
 import { continueDraft, reviewAndComplete } from '../helpers/respondent-browser.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(resolve(root, 'dist/client/index.html'))) {
-    await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
-  }
   [server, browser] = await Promise.all([
     startTestServer(),
     chromium.launch({

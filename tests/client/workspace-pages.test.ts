@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../server/services/reports/report-types';
 import { createAccessKey } from '../../server/services/auth/access-keys';
@@ -36,8 +35,6 @@ async function api(path: string, key: string, init: RequestInit = {}): Promise<R
 }
 
 beforeAll(async () => {
-  // The page chunks are inspected below, so always test the current client.
-  await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
   [server, browser] = await Promise.all([
     startTestServer({ demoResponses: 300 }),
     chromium.launch({

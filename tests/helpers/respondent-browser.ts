@@ -1,8 +1,5 @@
 // Headless Chromium at phone size against the test server, with the steps a respondent takes (consent, resume, review).
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import { draftKey, type Draft } from '../../client/respondent/draft-store';
 import { respondentLinkPath, type RespondentLink } from '../../client/routes';
@@ -11,15 +8,6 @@ import { compileQuestionnaire } from '../../server/services/validation/compile-q
 // The demo studies use the newest version of the questionnaire.
 import { netralitasAsnV2 as netralitasAsn } from '../../surveys/netralitas-asn-v2';
 import { startTestServer, type TestServer } from './test-server';
-
-const root = resolve(import.meta.dirname, '../..');
-
-/** Builds the client if this checkout has no build yet (`npm test` builds first). */
-export async function ensureClientBuild(): Promise<void> {
-  if (!existsSync(resolve(root, 'dist/client/index.html'))) {
-    await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
-  }
-}
 
 /** Debian's Chromium, headless, without background traffic that would blur request lists. */
 export function launchChromium(): Promise<Browser> {
@@ -124,7 +112,6 @@ export function useRespondentBrowser(): { readonly server: TestServer; readonly 
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    await ensureClientBuild();
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
   });
   afterAll(async () => {
