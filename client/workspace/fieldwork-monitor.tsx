@@ -70,6 +70,35 @@ function TotalsTable({ caption, groupLabel, rows, lang }: TotalsTableProps) {
 }
 
 /**
+ * The open wave's hours that stand out (an agency's link posted publicly, or a script spread
+ * over the public agency codes): agency, how many hours ago, submissions and the usual hourly
+ * count. Nothing when there is none.
+ */
+function BurstAlert({ report, lang }: { report: FieldworkReport; lang: Lang }) {
+  const m = workspaceMessages[lang];
+  if (report.bursts.length === 0) return null;
+  const names = new Map(report.agencies.map((a) => [a.code, a.name]));
+  return (
+    <div role="alert" className="alert" data-testid="fieldwork-bursts">
+      <h3>{m.burstsTitle}</h3>
+      <p>{m.burstsIntro}</p>
+      <ul>
+        {report.bursts.map((b) => (
+          <li key={`${b.agencyCode}/${b.hoursAgo}`}>
+            {m.burstLine(
+              names.get(b.agencyCode) ?? b.agencyCode,
+              b.hoursAgo,
+              count(b.submissions, lang),
+              count(Math.round(b.usualPerHour), lang),
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
  * Sortable (a button in each column header, `aria-sort` on the sorted one) and filterable (by
  * text and island region) table of agencies, province and island-region totals, and a chart of
  * responses per day with its figures in a table.
@@ -104,6 +133,7 @@ export function FieldworkMonitor({ report, lang }: { report: FieldworkReport; la
     { key: 'responseRate', label: `${m.responseRate} (%)` },
     { key: 'lastSubmissionDay', label: m.lastDay },
   ];
+  const bursting = new Set(report.bursts.map((b) => b.agencyCode));
   const national = report.national;
   const total = report.days.reduce((sum, d) => sum + d.responses, 0);
 
@@ -116,6 +146,7 @@ export function FieldworkMonitor({ report, lang }: { report: FieldworkReport; la
         {national.agenciesWithResponses} / {national.agencies}
       </p>
       {report.headcountsIllustrative ? <p className="hint">{m.illustrativeHeadcounts}</p> : null}
+      <BurstAlert report={report} lang={lang} />
 
       <h3>{m.perDay}</h3>
       <figure ref={chartBox}>
@@ -197,8 +228,11 @@ export function FieldworkMonitor({ report, lang }: { report: FieldworkReport; la
           </thead>
           <tbody>
             {shown.map((a) => (
-              <tr key={a.code}>
-                <th scope="row">{a.name}</th>
+              <tr key={a.code} data-burst={bursting.has(a.code) || undefined}>
+                <th scope="row">
+                  {a.name}
+                  {bursting.has(a.code) ? <strong className="badge">{m.burstBadge}</strong> : null}
+                </th>
                 <td>{a.province}</td>
                 <td>{a.islandRegion}</td>
                 <td>{count(a.responses, lang)}</td>

@@ -13,27 +13,28 @@ import {
   researchFile,
   workspaceApi,
   type FieldworkReport,
-  type SessionInfo,
+  type StudyWithWaves,
   type WorkspaceError,
 } from './workspace-api';
 import type { Lang } from '../lang';
 
+type WaveChoice = Pick<StudyWithWaves['waves'][number], 'id' | 'name' | 'status'>;
+
 interface StudyChoice {
   id: string;
   title: string;
+  /** Oldest first; the latest is shown unless another is chosen. */
+  waves: WaveChoice[];
 }
 
-/** Studies a researcher can pick: the open ones; an admin sees every study. */
-async function studyChoices(session: SessionInfo, lang: Lang): Promise<StudyChoice[]> {
-  if (session.role === 'admin') {
-    const all = await workspaceApi.studies();
-    if (all.ok) return all.value.map((s) => ({ id: s.id, title: s.title[lang] }));
-  }
-  const open = await workspaceApi.openStudies();
-  if (!open.ok) return [];
-  return open.value.map((s) => ({
+/** Every study a researcher can read, open or closed, with its waves. */
+async function studyChoices(lang: Lang): Promise<StudyChoice[]> {
+  const all = await workspaceApi.researchStudies();
+  if (!all.ok) return [];
+  return all.value.map((s) => ({
     id: s.id,
-    title: typeof s.title === 'string' ? s.title : s.title[lang],
+    title: s.title[lang],
+    waves: s.waves.map(({ id, name, status }) => ({ id, name, status })),
   }));
 }
 
@@ -51,78 +52,89 @@ async function domainChoices(study: string, lang: Lang): Promise<DomainChoice[]>
     .map((v) => ({ variable: v.variable, label: `${v.variable} — ${v.label[lang]}` }));
 }
 
-function Workspace({ session, lang }: { session: SessionInfo; lang: Lang }) {
+function Workspace({ lang }: { lang: Lang }) {
   const m = workspaceMessages[lang];
   const [studies, setStudies] = useState<StudyChoice[] | undefined>();
   const [study, setStudy] = useState(
     () => new URLSearchParams(window.location.search).get('study') ?? '',
+  );
+  const [waveParam, setWaveParam] = useState(
+    () => new URLSearchParams(window.location.search).get('wave') ?? '',
   );
   const [fieldwork, setFieldwork] = useState<FieldworkReport | WorkspaceError | undefined>();
   const [domains, setDomains] = useState<DomainChoice[]>([]);
   const [view, setView] = useState<'results' | 'fieldwork'>('results');
 
   useEffect(() => {
-    void studyChoices(session, lang).then(setStudies);
-  }, [session, lang]);
-  // A closed study is not in the open list researchers can read: it is reached by its id.
-  const current = study !== '' ? study : studies?.[0]?.id;
-  const listed =
-    studies && current && !studies.some((s) => s.id === current)
-      ? [...studies, { id: current, title: current }]
-      : (studies ?? []);
+    void studyChoices(lang).then(setStudies);
+  }, [lang]);
+  const current = studies?.find((s) => s.id === study) ?? studies?.[0];
+  const waves = current?.waves ?? [];
+  const wave = waves.find((w) => String(w.id) === waveParam) ?? waves.at(-1);
 
+  const currentId = current?.id;
+  const waveId = wave?.id;
   useEffect(() => {
-    if (!current) return;
+    if (currentId === undefined || waveId === undefined) return;
     let cancelled = false;
     setFieldwork(undefined);
-    void workspaceApi.fieldwork(current).then((r) => {
+    void workspaceApi.fieldwork(currentId, waveId).then((r) => {
       if (!cancelled) setFieldwork(r.ok ? r.value : r.error);
     });
-    void domainChoices(current, lang).then((d) => {
+    void domainChoices(currentId, lang).then((d) => {
       if (!cancelled) setDomains(d);
     });
     return () => {
       cancelled = true;
     };
-  }, [current, lang]);
+  }, [currentId, waveId, lang]);
 
-  function choose(id: string) {
-    setStudy(id);
+  /** Shows another study (its latest wave) or another wave, and keeps it in the address. */
+  function choose(next: { study: string; wave: string }) {
+    setStudy(next.study);
+    setWaveParam(next.wave);
     const url = new URL(window.location.href);
-    url.searchParams.set('study', id);
+    url.searchParams.set('study', next.study);
+    if (next.wave === '') url.searchParams.delete('wave');
+    else url.searchParams.set('wave', next.wave);
     window.history.replaceState(null, '', url);
   }
 
   if (!studies) return <p aria-busy="true">{m.loading}</p>;
   if (!current) return <p>{m.noStudies}</p>;
+  if (!wave) return <p>{m.noWaves}</p>;
   return (
     <>
       <h1>{m.navResearch}</h1>
       <div className="controls">
         <label>
           {m.study}
-          <select name="study" value={current} onChange={(e) => choose(e.target.value)}>
-            {listed.map((s) => (
+          <select
+            name="study"
+            value={current.id}
+            onChange={(e) => choose({ study: e.target.value, wave: '' })}
+          >
+            {studies.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.title} ({s.id})
+                {s.title} ({s.id}){s.waves.some((w) => w.status === 'open') ? '' : m.studyClosed}
               </option>
             ))}
           </select>
         </label>
-        <form
-          className="controls"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const id = String(new FormData(e.currentTarget).get('other') ?? '').trim();
-            if (id !== '') choose(id);
-          }}
-        >
-          <label>
-            {m.otherStudy}
-            <input name="other" pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-          </label>
-          <button type="submit">{m.openStudy}</button>
-        </form>
+        <label>
+          {m.wave}
+          <select
+            name="wave"
+            value={String(wave.id)}
+            onChange={(e) => choose({ study: current.id, wave: e.target.value })}
+          >
+            {waves.map((w) => (
+              <option key={w.id} value={String(w.id)}>
+                {w.name} — {m.waveStatus[w.status]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <div className="view-switch" role="group" aria-label={m.navResearch}>
         {(['results', 'fieldwork'] as const).map((v) => (
@@ -140,7 +152,13 @@ function Workspace({ session, lang }: { session: SessionInfo; lang: Lang }) {
         {fieldwork && 'code' in fieldwork ? <ProblemList error={fieldwork} lang={lang} /> : null}
       </div>
       <div hidden={view !== 'results'}>
-        <ResultsPanel key={current} study={current} lang={lang} domains={domains} />
+        <ResultsPanel
+          key={`${current.id}/${wave.id}`}
+          study={current.id}
+          wave={wave.id}
+          lang={lang}
+          domains={domains}
+        />
       </div>
     </>
   );
@@ -154,7 +172,7 @@ export default function ResearchPage() {
   }, [lang]);
   return (
     <WorkspaceFrame lang={lang} onLangChange={setLang} state={state}>
-      {(session) => <Workspace session={session} lang={lang} />}
+      {() => <Workspace lang={lang} />}
     </WorkspaceFrame>
   );
 }

@@ -36,12 +36,14 @@ const domainText = (row: Row) => row.domainLabels.join(' × ');
 
 export interface ResultsPanelProps {
   study: string;
+  /** The wave to report on; the study's latest when absent. */
+  wave?: number;
   lang: Lang;
   /** The questionnaire's domain variables (from its codebook), besides the frame's. */
   domains: DomainChoice[];
 }
 
-export function ResultsPanel({ study, lang, domains }: ResultsPanelProps) {
+export function ResultsPanel({ study, wave, lang, domains }: ResultsPanelProps) {
   const m = workspaceMessages[lang];
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
@@ -56,7 +58,7 @@ export function ResultsPanel({ study, lang, domains }: ResultsPanelProps) {
     let cancelled = false;
     setState({ kind: 'loading' });
     workspaceApi
-      .results(study, { by, weighting, lang })
+      .results(study, { by, weighting, lang, ...(wave === undefined ? {} : { wave }) })
       .then((r): ReportState =>
         r.ok ? { kind: 'loaded', report: r.value } : { kind: 'failed', error: r.error },
       )
@@ -67,7 +69,7 @@ export function ResultsPanel({ study, lang, domains }: ResultsPanelProps) {
     return () => {
       cancelled = true;
     };
-  }, [study, by, weighting, lang]);
+  }, [study, wave, by, weighting, lang]);
 
   const choices: DomainChoice[] = [
     ...frameVariables.map((variable) => ({ variable, label: m.variables[variable] ?? variable })),
@@ -90,16 +92,18 @@ export function ResultsPanel({ study, lang, domains }: ResultsPanelProps) {
     breakdownRows.length > 0 ? breakdownRows.filter((r) => r.option === shownOption) : questionRows;
   const questionLabel = questions.find((q) => q.name === current)?.label ?? '';
 
-  const downloadSearch = { by, weighting, lang };
+  // Every download is of the wave on screen.
+  const ofWave: Record<string, string> = wave === undefined ? {} : { wave: String(wave) };
+  const downloadSearch = { by, weighting, lang, ...ofWave };
   const downloads: [string, string][] = [
     [researchFile(study, 'results.csv', downloadSearch), m.downloadResults],
-    [researchFile(study, 'codebook.csv'), m.downloadCodebookCsv],
-    [researchFile(study, 'codebook.json'), m.downloadCodebookJson],
-    [researchFile(study, 'microdata.csv'), m.downloadMicrodata],
-    [researchFile(study, 'microdata.R', { lang }), m.downloadR],
-    [researchFile(study, 'microdata.do', { lang }), m.downloadStata],
-    [researchFile(study, 'microdata.sps', { lang }), m.downloadSpss],
-    [researchFile(study, 'manifest.json'), m.downloadManifest],
+    [researchFile(study, 'codebook.csv', ofWave), m.downloadCodebookCsv],
+    [researchFile(study, 'codebook.json', ofWave), m.downloadCodebookJson],
+    [researchFile(study, 'microdata.csv', ofWave), m.downloadMicrodata],
+    [researchFile(study, 'microdata.R', { lang, ...ofWave }), m.downloadR],
+    [researchFile(study, 'microdata.do', { lang, ...ofWave }), m.downloadStata],
+    [researchFile(study, 'microdata.sps', { lang, ...ofWave }), m.downloadSpss],
+    [researchFile(study, 'manifest.json', ofWave), m.downloadManifest],
   ];
 
   return (

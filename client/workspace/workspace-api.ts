@@ -2,7 +2,7 @@
 
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/http/app';
-import type { FieldworkReport, Report } from '../../server/services/reports/report-types';
+import type { Report } from '../../server/services/reports/report-types';
 
 /** One reason the server gave: a request field, an answer's question, or a CSV line and column. */
 export type Problem =
@@ -39,7 +39,12 @@ export type PublishedQuestionnaire = InferResponseType<
   200
 >[number];
 export type OpenStudy = InferResponseType<(typeof studies)['$get'], 200>[number];
-export type { FieldworkReport, Report };
+export type { Report };
+/** The fieldwork monitor's data as the route sends it: the report plus the open wave's bursts. */
+export type FieldworkReport = InferResponseType<
+  (typeof studies)[':study']['fieldwork']['$get'],
+  200
+>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
@@ -118,6 +123,8 @@ export const workspaceApi = {
   signOut: () => settle<null>(client.api.session.$delete(), 'text'),
 
   openStudies: () => settle<OpenStudy[]>(studies.$get()),
+  /** Every study, open or closed, with its waves (researcher and admin). */
+  researchStudies: () => settle<StudyWithWaves[]>(client.api.research.studies.$get()),
   results: (study: string, query: ResultsQuery) =>
     settle<Report>(
       studies[':study'].results.$get({ param: { study }, query: resultsSearch(query) }),

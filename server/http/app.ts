@@ -13,7 +13,7 @@ import { invitationTokenRoutes } from './routes/invitation-tokens.ts';
 import { every } from 'hono/combine';
 import { authenticate, requireRole } from './middleware/auth.ts';
 import { researcherOnly } from './middleware/researcher-only.ts';
-import { researchRoutes } from './routes/research.ts';
+import { researchRoutes, researchStudyRoutes } from './routes/research.ts';
 import { linkCodeRoutes } from './routes/link-codes.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -79,6 +79,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/api/studies', invitationTokenRoutes(deps))
     .route('/api/studies', linkCodeRoutes(deps))
     .route('/api/studies', researchRoutes(deps, reports, researcherOnly(deps)))
+    .route('/api/research', researchStudyRoutes(deps, researcherOnly(deps)))
     .route('/api/agencies', agencyRoutes(deps))
     .route('/api/session', sessionRoutes(deps))
     .route('/api/admin', adminRoutes(deps))

@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { DatabaseConfig } from '../../server/config.ts';
 import { errorHandler } from '../../server/http/error-handler.ts';
-import { researchRoutes } from '../../server/http/routes/research.ts';
+import { researchRoutes, researchStudyRoutes } from '../../server/http/routes/research.ts';
 import type { QuestionnaireRegistry } from '../../server/services/questionnaires/questionnaire-registry.ts';
+import type { SubmissionBursts } from '../../server/services/monitoring/submission-bursts.ts';
 import { staticMarginSource } from '../../server/services/reports/raking-margins.ts';
 import {
   createReportService,
@@ -20,7 +21,7 @@ export const letEveryoneIn: MiddlewareHandler = async (_c, next) => {
 };
 
 /**
- * The researcher routes under `/api/studies`, with margins by study and a reports worker on
+ * The researcher routes under `/api/studies` (and the study list under `/api/research`), with margins by study and a reports worker on
  * the same database; call `reports.close()` after the suite.
  *
  * @example
@@ -32,6 +33,7 @@ export function researchApp(
   questionnaires: QuestionnaireRegistry,
   margins: Record<string, readonly MarginShares[]> = {},
   guard: MiddlewareHandler = letEveryoneIn,
+  bursts?: SubmissionBursts,
 ): { app: Hono; reports: ReportService } {
   const reports = createReportService({
     db,
@@ -44,9 +46,11 @@ export function researchApp(
     questionnaires,
     config: { bodyLimitBytes: 64 * 1024, timeZone: 'Asia/Jakarta', clientDir: '/nonexistent' },
     now: () => testNow,
+    bursts,
   };
   const app = new Hono();
   app.route('/api/studies', researchRoutes(deps, reports, guard));
+  app.route('/api/research', researchStudyRoutes(deps, guard));
   app.onError(errorHandler(() => undefined));
   return { app, reports };
 }

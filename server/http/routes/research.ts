@@ -1,6 +1,7 @@
 // Researcher routes of a study: weighted results (JSON and CSV), the fieldwork monitor and the downloads, behind one guard.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
+import { listStudiesWithWaves } from '../../services/administration/study-waves.ts';
 import { codebookCsv, codebookDocument } from '../../services/exports/codebook-export.ts';
 import { textStream } from '../../services/exports/csv-text.ts';
 import {
@@ -35,7 +36,8 @@ const scriptTypes: Record<ScriptKind, string> = {
 };
 
 /**
- * `GET /:study/results` (JSON) and `/:study/results.csv`, `/:study/fieldwork`, and the
+ * `GET /:study/results` (JSON) and `/:study/results.csv`, `/:study/fieldwork` (with the
+ * open wave's submission bursts, `BurstWindow[]`, from this process's monitor), and the
  * downloads `codebook.csv`, `codebook.json`, `microdata.csv`, `microdata.R`, `microdata.do`,
  * `microdata.sps`, `manifest.json`. Every route passes `guard` first (authorisation is declared
  * here, once, for the whole group), so an unknown study answers 401/403 like a known one.
@@ -80,7 +82,10 @@ export function researchRoutes(deps: AppDeps, reports: ReportService, guard: Mid
     .get('/:study/fieldwork', guard, study, validQuery(waveQuery), async (c) => {
       const studyId = c.get('study').id;
       const wave = await findReportWave(db, studyId, c.req.valid('query').wave);
-      return c.json(await reports.fieldwork(studyId, wave.id));
+      const fieldwork = await reports.fieldwork(studyId, wave.id);
+      // Bursts are counted in this process since it started, for the wave taking answers now.
+      const bursts = wave.status === 'open' ? (deps.bursts?.bursts(studyId) ?? []) : [];
+      return c.json({ ...fieldwork, bursts });
     })
     .get('/:study/codebook.json', guard, study, validQuery(waveQuery), async (c) => {
       const { questionnaireId, questionnaireVersion, id } = c.get('study');
@@ -129,4 +134,16 @@ export function researchRoutes(deps: AppDeps, reports: ReportService, guard: Mid
         attachment(source.study.id, 'manifest.json', 'application/json; charset=utf-8'),
       );
     });
+}
+
+/**
+ * `GET /studies` → every study, open or closed, with its waves oldest first
+ * (`StudyWithWaves[]`), so a researcher can return to a closed wave's results. Behind `guard`
+ * (researcher or admin), declared once for the group.
+ *
+ * @example
+ * app.route('/api/research', researchStudyRoutes(deps, researcherOnly(deps)));
+ */
+export function researchStudyRoutes({ db }: AppDeps, guard: MiddlewareHandler) {
+  return new Hono().get('/studies', guard, async (c) => c.json(await listStudiesWithWaves(db)));
 }

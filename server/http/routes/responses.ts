@@ -32,7 +32,8 @@ export function responseRoutes({
     questionnaires,
     store: responseStore(db),
     today: () => dayOf(now()),
-    onStored: bursts && ((agencyCode: string) => bursts.record(agencyCode)),
+    onStored:
+      bursts && ((studyId: string, agencyCode: string) => bursts.record(studyId, agencyCode)),
   };
   const rateLimit = submissionRateLimit({
     perMinute: config.edge?.submitRateLimitPerMinute ?? defaultEdgeConfig.submitRateLimitPerMinute,

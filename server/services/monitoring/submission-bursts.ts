@@ -16,22 +16,29 @@ export interface BurstOptions {
   factor?: number;
 }
 
-export interface SubmissionBursts {
-  /** Counts one newly stored submission for `agencyCode` in the current hour. */
+/** One study's hourly counts per agency. */
+interface AgencyHours {
   record(agencyCode: string): void;
-  /**
-   * Windows with at least `minimum` submissions and more than `factor` × the agency's usual
-   * hourly count, largest first.
-   */
   bursts(options?: BurstOptions): BurstWindow[];
-  /** Every agency's count per hour window kept, for a monitor's chart. */
   windows(): BurstWindow[];
+}
+
+export interface SubmissionBursts {
+  /** Counts one newly stored submission of `studyId` for `agencyCode` in the current hour. */
+  record(studyId: string, agencyCode: string): void;
+  /**
+   * The study's windows with at least `minimum` submissions and more than `factor` × the
+   * agency's usual hourly count, largest first; [] for a study with none counted.
+   */
+  bursts(studyId: string, options?: BurstOptions): BurstWindow[];
+  /** Every agency's count per hour window kept for the study, for a monitor's chart. */
+  windows(studyId: string): BurstWindow[];
 }
 
 const hourMs = 3_600_000;
 
 /**
- * In-memory hourly counts for the fieldwork monitor: a page of one agency's link posted
+ * In-memory hourly counts per study and agency for the fieldwork monitor: a page of one agency's link posted
  * somewhere public, or a script spread over the public agency codes, shows as an agency
  * whose hour holds many times its usual count. Only the last `keepHours` windows (default
  * 24) are kept, as counts per agency: no response, address or time of any single submission,
@@ -40,10 +47,27 @@ const hourMs = 3_600_000;
  *
  * @example
  * const bursts = submissionBursts();
- * bursts.record('kab-sleman');
- * bursts.bursts({ minimum: 60, factor: 5 }); // [] until kab-sleman's hour stands out
+ * bursts.record('netralitas-asn-2021', 'kab-sleman');
+ * bursts.bursts('netralitas-asn-2021', { minimum: 60, factor: 5 }); // [] until kab-sleman's hour stands out
  */
 export function submissionBursts(now: () => number = Date.now, keepHours = 24): SubmissionBursts {
+  const studies = new Map<string, AgencyHours>();
+  return {
+    record(studyId, agencyCode) {
+      let counts = studies.get(studyId);
+      if (!counts) {
+        counts = agencyHours(now, keepHours);
+        studies.set(studyId, counts);
+      }
+      counts.record(agencyCode);
+    },
+    bursts: (studyId, options) => studies.get(studyId)?.bursts(options) ?? [],
+    windows: (studyId) => studies.get(studyId)?.windows() ?? [],
+  };
+}
+
+/** Hourly counts per agency of one study, the last `keepHours` windows. */
+function agencyHours(now: () => number, keepHours: number): AgencyHours {
   /** hour index (ms / 3.6e6) → agency → count */
   const hours = new Map<number, Map<string, number>>();
   const currentHour = () => Math.floor(now() / hourMs);

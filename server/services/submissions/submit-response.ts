@@ -22,8 +22,8 @@ export interface SubmitDeps {
   store: StoreResponse;
   /** Today's day (`YYYY-MM-DD`) in the study's calendar. */
   today: () => string;
-  /** Told the agency of each newly stored response (not of retries); the burst monitor counts them. */
-  onStored?: ((agencyCode: string) => void) | undefined;
+  /** Told the study and agency of each newly stored response (not of retries); the burst monitor counts them. */
+  onStored?: ((studyId: string, agencyCode: string) => void) | undefined;
 }
 
 /** What the first query found; `agencyExists` only when the submission names an agency. */
@@ -103,7 +103,7 @@ async function storeNew(
     answers: submission.answers,
   };
   const stored = await store(response, submission.token);
-  if (stored) onStored?.(agencyCode);
+  if (stored) onStored?.(study.id, agencyCode);
   return stored;
 }
 

@@ -16,6 +16,7 @@ function accessOf(method: string, path: string): Access {
   if (path.startsWith('/api/admin')) return 'admin';
   if (path.startsWith('/api/agency')) return 'agency';
   if (path === '/api/session') return method === 'GET' ? 'signed-in' : 'anyone';
+  if (path.startsWith('/api/research/')) return 'researcher or admin';
   if (
     /^\/api\/studies\/:study\/(results(\.csv)?|fieldwork|codebook\.(csv|json)|microdata\.(csv|R|do|sps)|manifest\.json)$/.test(
       path,

@@ -8,9 +8,12 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportService } from '../../../../server/services/reports/report-service.ts';
 import type { Report } from '../../../../server/services/reports/report-types.ts';
+import type { StudyWithWaves } from '../../../../server/services/administration/study-waves.ts';
+import { closeWave } from '../../../../server/storage/repositories/waves.ts';
 import { loadRFixtureResponses } from '../../../helpers/r-fixture-reports.ts';
 import type { RFixtureStudy } from '../../../helpers/r-fixture-study.ts';
-import { researchApp } from '../../../helpers/research-app.ts';
+import { letEveryoneIn, researchApp } from '../../../helpers/research-app.ts';
+import { submissionBursts } from '../../../../server/services/monitoring/submission-bursts.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
 
 const margins = { 'r-fixture': [{ variable: 'gender', shares: { F: 0.52, M: 0.48 } }] };
@@ -42,10 +45,18 @@ describe.each(testDialects())('researcher routes on $dialect', (dialect) => {
   let study: RFixtureStudy;
   let app: Hono;
   let reports: ReportService;
+  const bursts = submissionBursts();
 
   beforeAll(async () => {
     study = await loadRFixtureResponses(t.db);
-    ({ app, reports } = researchApp(t.db, t.config, study.questionnaires, margins));
+    ({ app, reports } = researchApp(
+      t.db,
+      t.config,
+      study.questionnaires,
+      margins,
+      letEveryoneIn,
+      bursts,
+    ));
   });
   afterAll(() => reports.close());
 
@@ -66,6 +77,25 @@ describe.each(testDialects())('researcher routes on $dialect', (dialect) => {
       ['province'],
       ['province', 'gender'],
     ]);
+  });
+
+  it('lists every study with its waves, a closed wave too, so its results stay reachable', async () => {
+    const [before] = await t.db
+      .selectFrom('waves')
+      .select(['status', 'closes_on'])
+      .where('id', '=', study.wave.id)
+      .execute();
+    await closeWave(t.db, study.wave.id, '2021-10-31');
+    try {
+      const { status, body } = await getJson(app, '/api/research/studies');
+      expect(status).toBe(200);
+      const listed = (body as unknown as StudyWithWaves[]).find((s) => s.id === 'r-fixture');
+      expect(listed?.waves.map((w) => [w.id, w.status])).toEqual([[study.wave.id, 'closed']]);
+      const results = await getJson(app, `/api/studies/r-fixture/results?wave=${study.wave.id}`);
+      expect(results.status).toBe(200);
+    } finally {
+      await t.db.updateTable('waves').set(before!).where('id', '=', study.wave.id).execute();
+    }
   });
 
   it.each([
@@ -121,6 +151,29 @@ describe.each(testDialects())('researcher routes on $dialect', (dialect) => {
     expect(status).toBe(200);
     expect(body.national.responses).toBe(2000);
     expect(body.days).toEqual([{ day: '2021-09-02', responses: 2000 }]);
+    expect(body.bursts).toEqual([]);
+  });
+
+  it('flags the open wave’s submission bursts in the fieldwork, and none for a closed wave', async () => {
+    const agency = (await getJson(app, '/api/studies/r-fixture/fieldwork')).body.agencies[0].code;
+    for (let i = 0; i < 80; i++) bursts.record('r-fixture', agency);
+    bursts.record('another-study', agency);
+    const open = await getJson(app, '/api/studies/r-fixture/fieldwork');
+    expect(open.body.bursts).toEqual([
+      { agencyCode: agency, hoursAgo: 0, submissions: 80, usualPerHour: 0 },
+    ]);
+    const [before] = await t.db
+      .selectFrom('waves')
+      .select(['status', 'closes_on'])
+      .where('id', '=', study.wave.id)
+      .execute();
+    await closeWave(t.db, study.wave.id, '2021-10-31');
+    try {
+      const closed = await getJson(app, '/api/studies/r-fixture/fieldwork');
+      expect(closed.body.bursts).toEqual([]);
+    } finally {
+      await t.db.updateTable('waves').set(before!).where('id', '=', study.wave.id).execute();
+    }
   });
 
   it('gives the codebook as JSON and CSV with labels in both languages', async () => {
