@@ -273,6 +273,10 @@ describe('methodNotes', () => {
       'no-interval-rule',
     ]);
     expect(notes[1]?.text).toMatch(/AG001.*survey\.lonely\.psu = "adjust"/);
+    const indonesian = methodNotes(raked.weighting, 'id');
+    expect(indonesian.map((note) => note.code)).toEqual(notes.map((note) => note.code));
+    expect(indonesian[1]?.text).toMatch(/AG001.*survey\.lonely\.psu = "adjust"/);
+    expect(indonesian[0]?.text).toMatch(/^Sampel berstrata/);
     expect(notes[3]?.text).toMatch(/agency, gender.*10 sweeps/);
   });
 });

@@ -35,7 +35,8 @@ export const questionnaireMetadataSchema = z.strictObject({
       source: z.strictObject({
         publisher: z.string().min(1),
         title: z.string().min(1),
-        url: z.string().min(1),
+        // Empty for a source with no retrievable address (a webinar, a print release).
+        url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
         published: z.string().min(1),
       }),
       confidence: z.enum(['V', 'B', 'R']),

@@ -104,7 +104,7 @@ export function buildReport(input: ReportInput, request: ReportRequest): Report 
     respondents,
     strata: design.strata.length,
     rows,
-    footnotes: footnotes(input, weighting, iterations, design.strata.length > 0),
+    footnotes: footnotes(input, weighting, iterations, design.strata.length > 0, request.lang),
   };
 }
 
@@ -238,34 +238,49 @@ function labelRows(
   });
 }
 
+/** The report's footnotes in its language: data caveats first, then the method. */
 function footnotes(
   input: ReportInput,
   weighting: Weighting,
   iterations: number | null,
   hasResponses: boolean,
+  lang: Language,
 ): Footnote[] {
+  const t = (id: string, en: string) => (lang === 'id' ? id : en);
   const notes: Footnote[] = [];
   if (input.study.synthetic) {
     notes.push({
       code: 'synthetic',
-      text: 'Synthetic data: these responses were generated for demonstration, not collected from civil servants.',
+      text: t(
+        'Data sintetis: respons ini dibangkitkan untuk demonstrasi, bukan dikumpulkan dari ASN.',
+        'Synthetic data: these responses were generated for demonstration, not collected from civil servants.',
+      ),
     });
   }
   if (input.headcountsIllustrative) {
     notes.push({
       code: 'illustrative-headcounts',
-      text: 'Agency headcounts N_h are illustrative stand-ins, not official figures; weights and standard errors depend on them.',
+      text: t(
+        'Jumlah pegawai instansi N_h adalah angka ilustrasi, bukan angka resmi; bobot dan galat baku bergantung padanya.',
+        'Agency headcounts N_h are illustrative stand-ins, not official figures; weights and standard errors depend on them.',
+      ),
     });
   }
   if (!hasResponses) {
-    notes.push({ code: 'no-responses', text: 'The wave has no responses yet.' });
+    notes.push({
+      code: 'no-responses',
+      text: t('Gelombang ini belum punya respons.', 'The wave has no responses yet.'),
+    });
     return notes;
   }
-  notes.push(...methodNotes(weighting));
+  notes.push(...methodNotes(weighting, lang));
   if (iterations !== null) {
     notes.push({
       code: 'raking-passes',
-      text: `Raking met every margin after ${iterations} passes (tolerance 1e-8 of the weight total).`,
+      text: t(
+        `Raking memenuhi setiap marginal setelah ${iterations} putaran (toleransi 1e-8 dari total bobot).`,
+        `Raking met every margin after ${iterations} passes (tolerance 1e-8 of the weight total).`,
+      ),
     });
   }
   return notes;

@@ -83,6 +83,11 @@ describe.each(testDialects())('the reports service on $dialect', (dialect) => {
     expect(en!.breakdowns).toEqual([
       { variables: ['province', 'gender'], labels: ['Province', 'Gender'] },
     ]);
+    // Footnotes too: the same notes, in the report's language.
+    expect(id!.footnotes.map((f) => f.code)).toEqual(en!.footnotes.map((f) => f.code));
+    expect(en!.footnotes.find((f) => f.code === 'design')?.text).toMatch(/^Stratified sample/);
+    expect(id!.footnotes.find((f) => f.code === 'design')?.text).toMatch(/^Sampel berstrata/);
+    id!.footnotes.forEach((note, i) => expect(note.text).not.toBe(en!.footnotes[i]!.text));
   });
 
   it('refuses an unknown breakdown variable and raking without margins, naming the problem', async () => {
