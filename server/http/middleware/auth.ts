@@ -7,7 +7,7 @@ import { authenticateKey } from '../../services/auth/access-keys.ts';
 import type { KeyPrincipal, Principal, Role } from '../../services/auth/principal.ts';
 import { findSession } from '../../services/auth/sessions.ts';
 import type { Database } from '../../storage/db/schema.ts';
-import { cameFromOwnPage, isUnsafeMethod } from './cookie-origin.ts';
+import { forbiddenOrigin, isUnsafeMethod, requestOrigin } from './request-origin.ts';
 
 export type { Principal, Role } from '../../services/auth/principal.ts';
 
@@ -37,7 +37,7 @@ export interface AuthenticateOptions {
  * Resolves the caller from `Authorization: Bearer <key>` or, failing that, the signed session
  * cookie, and sets `principal` (undefined when anonymous or the credential is wrong: the role
  * check answers that with a reasonless 401). A state-changing request authenticated by the
- * cookie must come from this server's own origin, else `FORBIDDEN`: a cross-site page cannot
+ * cookie must come from this server's own origin, else `FORBIDDEN_ORIGIN`: a cross-site page cannot
  * ride the cookie. Bearer keys are never sent by browsers on their own, so they need no check.
  *
  * @example
@@ -57,8 +57,10 @@ export function authenticate({ db, sessionSecret, now, publicOrigin }: Authentic
         keyPrincipal = await findSession(db, cookie, now());
         if (keyPrincipal) {
           sessionId = cookie;
-          if (isUnsafeMethod(c.req.method) && !cameFromOwnPage(c, publicOrigin)) {
-            throw new AppError('FORBIDDEN', 'Cross-site requests are refused.');
+          // The cookie is only ever sent by browsers, so ask for positive proof of this
+          // site (SameSite=Strict alone lets a sibling subdomain through).
+          if (isUnsafeMethod(c.req.method) && requestOrigin(c, publicOrigin) !== 'own') {
+            throw forbiddenOrigin();
           }
         }
       }

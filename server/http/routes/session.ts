@@ -8,7 +8,6 @@ import { authenticateKey, maximumKeyLength } from '../../services/auth/access-ke
 import { createSession, deleteSession } from '../../services/auth/sessions.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { authenticate, requireRole, sessionCookie } from '../middleware/auth.ts';
-import { cameFromOwnPage } from '../middleware/cookie-origin.ts';
 import { servedOverHttps } from '../own-origin.ts';
 import { signInRateLimit } from '../middleware/sign-in-rate-limit.ts';
 import { validate } from '../middleware/validate.ts';
@@ -37,9 +36,6 @@ export function sessionRoutes(deps: AppDeps & { sessionSecret: string }) {
 
   return new Hono()
     .post('/', limit, validate('json', signInBody), async (c) => {
-      if (c.req.header('origin') !== undefined && !cameFromOwnPage(c, publicOrigin)) {
-        throw new AppError('FORBIDDEN', 'Cross-site requests are refused.');
-      }
       const principal = await authenticateKey(db, c.req.valid('json').key);
       if (!principal) throw new AppError('UNAUTHORIZED', 'Sign-in failed.');
       const { sessionId, expiresAt } = await createSession(db, principal.keyId, {
