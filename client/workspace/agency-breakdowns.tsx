@@ -42,7 +42,20 @@ export function AgencyBreakdowns({ view, question, lang }: AgencyBreakdownsProps
   return (
     <>
       {variables.map((variable) => {
-        const own = rows.filter((r) => r.domainVariables[1] === variable);
+        // Groups in the order the question offers them (SD before S2), options as asked.
+        const order = view.comparison.filter((r) => r.question === variable).map((r) => r.option);
+        const rank = (value: string) => {
+          const i = order.indexOf(value);
+          return i === -1 ? order.length : i;
+        };
+        const own = rows
+          .filter((r) => r.domainVariables[1] === variable)
+          .map((r, i) => ({ r, i }))
+          .sort(
+            (a, b) =>
+              rank(a.r.domainValues[1] ?? '') - rank(b.r.domainValues[1] ?? '') || a.i - b.i,
+          )
+          .map(({ r }) => r);
         if (own.length === 0) return null;
         const label =
           view.comparison.find((r) => r.question === variable)?.questionLabel ?? variable;

@@ -58,7 +58,7 @@ export function AgencyComparison({ rows, disclosure, lang }: AgencyComparisonPro
             },
             mark: r.significance?.direction ?? null,
           }))}
-          seriesLabels={{ agency: m.agency, national: m.national, peer: m.peer }}
+          seriesLabels={{ agency: m.agency, national: m.national, peer: m.peerShort }}
           hiddenText={m.suppressed}
           description={m.chartAlt(first.questionLabel, rows.length)}
         />

@@ -45,6 +45,7 @@ const id = {
   agency: 'Instansi',
   national: 'Nasional',
   peer: 'Kelompok sejawat',
+  peerShort: 'Sejawat',
   difference: 'Beda dengan nasional',
   higher: 'lebih tinggi',
   lower: 'lebih rendah',
@@ -80,6 +81,8 @@ const id = {
   downloadCsv: 'Unduh CSV (isi yang sama dengan halaman ini)',
   print: 'Cetak ringkasan',
   footnotesTitle: 'Catatan kaki',
+  technicalNotes: 'Catatan teknis lengkap (desain, interval) ada di dasbor dan di berkas CSV.',
+  moreDifferences: (n: number) => `… dan ${n} lainnya: lihat dasbor atau berkas CSV.`,
   disclosureRule: (k: number, sensitiveK: number, sensitive: string, peers: number) =>
     `Pengendalian pengungkapan: sel dengan dasar kurang dari k = ${k} responden disembunyikan (k = ${sensitiveK} untuk butir sensitif ${sensitive}); sel lain ikut disembunyikan bila sel tersembunyi dapat dihitung dari selisihnya (komplementer). Angka kelompok sejawat ditampilkan hanya bila ada sedikitnya ${peers} instansi lain dengan responden. Angka 0% atau 100% dari butir sensitif dengan dasar di bawah 50 ditampilkan sebagai batas (≥ / ≤).`,
   intervalsNote:
@@ -127,6 +130,7 @@ const en: AgencyMessages = {
   agency: 'Agency',
   national: 'National',
   peer: 'Peer group',
+  peerShort: 'Peers',
   difference: 'Difference from national',
   higher: 'higher',
   lower: 'lower',
@@ -162,6 +166,9 @@ const en: AgencyMessages = {
   downloadCsv: 'Download CSV (the same content as this page)',
   print: 'Print summary',
   footnotesTitle: 'Footnotes',
+  technicalNotes:
+    'The full technical notes (design, intervals) are on the dashboard and in the CSV file.',
+  moreDifferences: (n: number) => `… and ${n} more: see the dashboard or the CSV file.`,
   disclosureRule: (k: number, sensitiveK: number, sensitive: string, peers: number) =>
     `Disclosure control: cells with a base under k = ${k} respondents are suppressed (k = ${sensitiveK} for the sensitive items ${sensitive}); other cells are suppressed too where a suppressed cell could be worked out by subtraction (complementary). Peer-group figures are shown only with at least ${peers} other agencies with respondents. A 0% or 100% of a sensitive item on a base under 50 is shown as a bound (≥ / ≤).`,
   intervalsNote:

@@ -27,8 +27,11 @@ type ViewState =
   | { kind: 'failed'; error?: WorkspaceError }
   | { kind: 'loaded'; view: AgencyResults };
 
-/** How many significant differences the printed summary lists (the largest first). */
-const printedDifferences = 10;
+/** How many significant differences the printed summary lists (the largest first), so it fits one page. */
+const printedDifferences = 6;
+
+/** The report's footnotes the one-page summary keeps; the technical ones stay on the screen. */
+const printedFootnotes = new Set(['synthetic', 'illustrative-headcounts']);
 
 function Footnotes({ view, lang }: { view: AgencyResults; lang: Lang }) {
   const m = agencyMessages[lang];
@@ -48,7 +51,9 @@ function Footnotes({ view, lang }: { view: AgencyResults; lang: Lang }) {
         {view.agency.shown ? (
           <>
             <li data-code="significance">{view.significanceNote}</li>
-            <li data-code="intervals-chart">{m.intervalsNote}</li>
+            <li data-code="intervals-chart" className="print-omit">
+              {m.intervalsNote}
+            </li>
             {view.perceptionIndexes.map((index) => (
               <li key={index.id} data-code={`index-${index.id}`}>
                 {index.note}
@@ -57,11 +62,16 @@ function Footnotes({ view, lang }: { view: AgencyResults; lang: Lang }) {
           </>
         ) : null}
         {view.footnotes.map((f) => (
-          <li key={f.code} data-code={f.code}>
+          <li
+            key={f.code}
+            data-code={f.code}
+            className={printedFootnotes.has(f.code) ? undefined : 'print-omit'}
+          >
             {f.text}
           </li>
         ))}
       </ol>
+      <p className="print-only">{m.technicalNotes}</p>
     </section>
   );
 }
@@ -138,11 +148,7 @@ function SignificantDifferences({
         ))}
       </ul>
       {marked.length > printedDifferences ? (
-        <p className="print-only">
-          {lang === 'id'
-            ? `… dan ${marked.length - printedDifferences} lainnya: lihat dasbor atau CSV.`
-            : `… and ${marked.length - printedDifferences} more: see the dashboard or the CSV.`}
-        </p>
+        <p className="print-only">{m.moreDifferences(marked.length - printedDifferences)}</p>
       ) : null}
     </section>
   );

@@ -102,25 +102,38 @@ export function PerceptionIndexWidget({
           <dt>{m.countsTotal}</dt>
           <dd data-count="total">{count(respondents, lang)}</dd>
         </div>
-        {counts.map((variable) => (
-          <div key={variable.variable} data-variable={variable.variable}>
-            <dt>{variable.label}</dt>
-            <dd>
-              <ul>
-                {variable.categories.map((c) => (
-                  <li key={c.value} data-category={c.value}>
-                    {c.label}:{' '}
-                    {c.respondents !== null ? (
-                      count(c.respondents, lang)
-                    ) : (
-                      <SuppressedMark reason={c.suppressed ?? 'below-minimum'} lang={lang} k={k} />
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        ))}
+        {counts.map((variable) => {
+          const reasons = [
+            ...new Set(variable.categories.map((c) => c.suppressed).filter((r) => r !== null)),
+          ];
+          return (
+            <div key={variable.variable} data-variable={variable.variable}>
+              <dt>{variable.label}</dt>
+              <dd>
+                <ul>
+                  {variable.categories.map((c) => (
+                    <li key={c.value} data-category={c.value}>
+                      {c.label}:{' '}
+                      {c.respondents !== null ? (
+                        count(c.respondents, lang)
+                      ) : (
+                        <span className="suppressed" data-suppressed={c.suppressed}>
+                          ⊘ {m.suppressed}
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+                {/* The reason once per variable, not under every category, so the widget stays short on a phone. */}
+                {reasons.length > 0 ? (
+                  <p className="note">
+                    ⊘ {m.suppressed}: {reasons.map((r) => m.reasons[r](k)).join('; ')}
+                  </p>
+                ) : null}
+              </dd>
+            </div>
+          );
+        })}
       </dl>
     </section>
   );

@@ -263,6 +263,13 @@ describe('agency dashboard', () => {
           expect(await item.locator('[data-suppressed]').getAttribute('data-suppressed')).toBe(
             c.suppressed,
           );
+          expect(await item.textContent()).toBe(`${c.label}: ⊘ disembunyikan`);
+          const note = page.locator(
+            `[data-testid=respondent-counts] [data-variable="${variable.variable}"] .note`,
+          );
+          expect(await note.textContent()).toContain(
+            reasonWords[c.suppressed!](big.id.disclosure.minimumCellSize),
+          );
         } else {
           expect(await item.textContent()).toBe(`${c.label}: ${c.respondents}`);
         }
@@ -271,7 +278,7 @@ describe('agency dashboard', () => {
     await context.close();
   }, 180_000);
 
-  it('downloads the CSV of the same study and language as the page, equal to the API’s', async () => {
+  it('downloads the CSV of the same study and language as the page, equal to the API’s, and prints a one-page summary', async () => {
     const { context, page } = await open();
     await signIn(page, big.key);
     await page.waitForURL(/\/agency$/);
@@ -292,6 +299,17 @@ describe('agency dashboard', () => {
     );
     expect(readFileSync(path).equals(expected)).toBe(true);
     expect(expected.toString('utf8')).toContain(big.code);
+
+    // The print button prints; what it prints (the print style sheet) is one A4 page.
+    await page.evaluate(() => {
+      window.print = () => {
+        document.body.dataset.printed = 'yes';
+      };
+    });
+    await page.getByRole('button', { name: 'Cetak ringkasan' }).click();
+    expect(await page.evaluate(() => document.body.dataset.printed)).toBe('yes');
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     await context.close();
   }, 180_000);
 
