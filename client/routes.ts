@@ -17,10 +17,7 @@ export type Route =
 
 /** The signed-in pages: sign-in, the researcher workspace, administration, the agency dashboard. */
 export type WorkspaceRoute =
-  | { page: 'signin' }
-  | { page: 'research' }
-  | { page: 'admin' }
-  | { page: 'agency' };
+  { page: 'signin' } | { page: 'research' } | { page: 'admin' } | { page: 'agency' };
 
 /** Paths of the signed-in pages (`/masuk` is the Indonesian name of `/signin`). */
 export const workspacePaths: Record<string, WorkspaceRoute> = {
