@@ -15,6 +15,7 @@ const UnknownPathPage = lazy(() => import('./respondent/unknown-path-page'));
 const SignInPage = lazy(() => import('./workspace/sign-in-page'));
 const ResearchPage = lazy(() => import('./workspace/research-page'));
 const AdminPage = lazy(() => import('./workspace/admin-page'));
+const AgencyPage = lazy(() => import('./workspace/agency-page'));
 
 /**
  * The server already checked the link (client-pages.ts) and marks an unknown one on <html>,
@@ -39,6 +40,8 @@ function App() {
       return <ResearchPage />;
     case 'admin':
       return <AdminPage />;
+    case 'agency':
+      return <AgencyPage />;
   }
 }
 

@@ -15,8 +15,9 @@ export type Route =
   | { page: 'not-found' }
   | WorkspaceRoute;
 
-/** The signed-in pages: sign-in, the researcher workspace, administration. */
-export type WorkspaceRoute = { page: 'signin' } | { page: 'research' } | { page: 'admin' };
+/** The signed-in pages: sign-in, the researcher workspace, administration, the agency dashboard. */
+export type WorkspaceRoute =
+  { page: 'signin' } | { page: 'research' } | { page: 'admin' } | { page: 'agency' };
 
 /** Paths of the signed-in pages (`/masuk` is the Indonesian name of `/signin`). */
 export const workspacePaths: Record<string, WorkspaceRoute> = {
@@ -24,6 +25,7 @@ export const workspacePaths: Record<string, WorkspaceRoute> = {
   signin: { page: 'signin' },
   research: { page: 'research' },
   admin: { page: 'admin' },
+  agency: { page: 'agency' },
 };
 
 const segment = (value: string): string | undefined => {
@@ -38,7 +40,7 @@ const segment = (value: string): string | undefined => {
 
 /**
  * Parses `/`, `/s/:study/:agency`, `/s/:study/l/:code`, `/s/:study/t/:token` and the signed-in
- * pages `/masuk` (`/signin`), `/research`, `/admin` (a trailing slash is tolerated).
+ * pages `/masuk` (`/signin`), `/research`, `/admin`, `/agency` (a trailing slash is tolerated).
  *
  * @example
  * parseRoute('/s/netralitas-asn-2021/kab-sleman')

@@ -8,14 +8,25 @@ import { workspaceMessages } from './messages';
 import { returnPaths } from './use-session';
 import { workspaceApi, type Role } from './workspace-api';
 
+/** Each role's own page, and the roles each return path accepts. */
+const homes: Record<Role, string> = { admin: '/admin', researcher: '/research', agency: '/agency' };
+const rolesOf: Record<(typeof returnPaths)[number], readonly Role[]> = {
+  '/research': ['researcher', 'admin'],
+  '/admin': ['admin'],
+  '/agency': ['agency'],
+};
+
 /**
  * The page a role lands on. `next` (with its query, e.g. `/research?study=x`) is honoured only
- * when it is one of the workspace's own pages on this origin, so a crafted link cannot send a
- * freshly signed-in user elsewhere.
+ * when it is one of the workspace's own pages on this origin that the role may open, so a
+ * crafted link cannot send a freshly signed-in user elsewhere.
+ *
+ * @example
+ * destination('agency', null, 'https://survei.example') // '/agency'
+ * destination('researcher', '/admin', 'https://survei.example') // '/research'
  */
-export function destination(role: Role, next: string | null, origin: string): string | undefined {
-  if (role === 'agency') return undefined;
-  const home = role === 'admin' ? '/admin' : '/research';
+export function destination(role: Role, next: string | null, origin: string): string {
+  const home = homes[role];
   if (!next) return home;
   let target: URL;
   try {
@@ -23,10 +34,9 @@ export function destination(role: Role, next: string | null, origin: string): st
   } catch {
     return home;
   }
-  if (target.origin !== origin || !(returnPaths as readonly string[]).includes(target.pathname)) {
-    return home;
-  }
-  if (target.pathname === '/admin' && role !== 'admin') return '/research';
+  const path = target.pathname as (typeof returnPaths)[number];
+  if (target.origin !== origin || !returnPaths.includes(path)) return home;
+  if (!rolesOf[path].includes(role)) return home;
   return `${target.pathname}${target.search}`;
 }
 
@@ -52,9 +62,7 @@ export default function SignInPage() {
         return;
       }
       const next = new URLSearchParams(window.location.search).get('next');
-      const target = destination(result.value.role, next, window.location.origin);
-      if (target) window.location.assign(target);
-      else setMessage(m.agencyNoWorkspace);
+      window.location.assign(destination(result.value.role, next, window.location.origin));
     } catch {
       setMessage(m.failed);
     } finally {

@@ -10,7 +10,7 @@ export type SessionState =
   | { kind: 'ready'; session: SessionInfo };
 
 /** Where sign-in may send the caller back to: only the workspace's own pages. */
-export const returnPaths = ['/research', '/admin'] as const;
+export const returnPaths = ['/research', '/admin', '/agency'] as const;
 
 /**
  * The session for a page open to `roles`; without one the browser goes to `/masuk?next=…`.

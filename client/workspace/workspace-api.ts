@@ -3,6 +3,7 @@
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/http/app';
 import type { Report } from '../../server/services/reports/report-types';
+import type { AgencyResults } from '../../server/services/results/results-types';
 
 /** One reason the server gave: a request field, an answer's question, or a CSV line and column. */
 export type Problem =
@@ -39,7 +40,7 @@ export type PublishedQuestionnaire = InferResponseType<
   200
 >[number];
 export type OpenStudy = InferResponseType<(typeof studies)['$get'], 200>[number];
-export type { Report };
+export type { AgencyResults, Report };
 /** The fieldwork monitor's data as the route sends it: the report plus the open wave's bursts. */
 export type FieldworkReport = InferResponseType<
   (typeof studies)[':study']['fieldwork']['$get'],
@@ -117,6 +118,17 @@ export function researchFile(study: string, file: string, search: Record<string,
   return `/api/studies/${encodeURIComponent(study)}/${file}${query ? `?${query}` : ''}`;
 }
 
+/**
+ * The path of the agency's results CSV: the same study and language as the page, so it holds
+ * exactly the cells the page shows.
+ *
+ * @example
+ * agencyCsvPath('netralitas-asn-2021', 'en') // '/api/agency/results.csv?study=netralitas-asn-2021&lang=en'
+ */
+export function agencyCsvPath(study: string, lang: 'id' | 'en'): string {
+  return `/api/agency/results.csv?${new URLSearchParams({ study, lang }).toString()}`;
+}
+
 export const workspaceApi = {
   session: () => settle<SessionInfo>(client.api.session.$get()),
   signIn: (key: string) => settle<SessionInfo>(client.api.session.$post({ json: { key } })),
@@ -135,6 +147,12 @@ export const workspaceApi = {
         param: { study },
         query: wave === undefined ? {} : { wave: String(wave) },
       }),
+    ),
+
+  /** The signed-in agency's dashboard; without `study`, the latest wave with responses. */
+  agencyResults: (study: string | undefined, lang: 'id' | 'en') =>
+    settle<AgencyResults>(
+      client.api.agency.results.$get({ query: study ? { study, lang } : { lang } }),
     ),
 
   keys: () => settle<AccessKeyInfo[]>(admin.keys.$get()),

@@ -28,6 +28,7 @@ export function WorkspaceFrame({ lang, onLangChange, state, children }: Workspac
       <span>{m.signedInAs(m.roles[session.role])}</span>
       {session.role !== 'agency' ? <a href="/research">{m.navResearch}</a> : null}
       {session.role === 'admin' ? <a href="/admin">{m.navAdmin}</a> : null}
+      {session.role === 'agency' ? <a href="/agency">{m.navAgency}</a> : null}
       <button type="button" className="link-button" onClick={() => void signOut()}>
         {m.signOut}
       </button>

@@ -46,11 +46,12 @@ describe('parseRoute', () => {
     }
   });
 
-  it('opens the sign-in, research and admin pages at their paths', () => {
+  it('opens the sign-in, research, admin and agency pages at their paths', () => {
     expect(parseRoute('/masuk')).toEqual({ page: 'signin' });
     expect(parseRoute('/signin/')).toEqual({ page: 'signin' });
     expect(parseRoute('/research')).toEqual({ page: 'research' });
     expect(parseRoute('/admin')).toEqual({ page: 'admin' });
+    expect(parseRoute('/agency/')).toEqual({ page: 'agency' });
   });
 
   it('builds agency links that parse back to the same agency', () => {

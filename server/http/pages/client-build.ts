@@ -10,6 +10,7 @@ export const pageModules = {
   'sign-in': 'workspace/sign-in-page.tsx',
   research: 'workspace/research-page.tsx',
   admin: 'workspace/admin-page.tsx',
+  agency: 'workspace/agency-page.tsx',
 } as const;
 
 export type ClientPage = keyof typeof pageModules;

@@ -10,17 +10,18 @@ import { findWaveLinkCode } from '../../storage/repositories/wave-link-codes.ts'
 export type PageForPath =
   | { page: 'landing' }
   /** A signed-in page (the client asks for sign-in itself when needed). */
-  | { page: 'sign-in' | 'research' | 'admin' }
+  | { page: 'sign-in' | 'research' | 'admin' | 'agency' }
   /** A link that can be opened: the agency named in the header (absent if unknown yet). */
   | { page: 'respondent'; agencyName: string | undefined }
   | { page: 'not-found' };
 
 /** The signed-in pages of client/routes.ts by their one path segment. */
-const workspacePages: Readonly<Record<string, 'sign-in' | 'research' | 'admin'>> = {
+const workspacePages: Readonly<Record<string, 'sign-in' | 'research' | 'admin' | 'agency'>> = {
   masuk: 'sign-in',
   signin: 'sign-in',
   research: 'research',
   admin: 'admin',
+  agency: 'agency',
 };
 
 /** The client's URL scheme (client/routes.ts), split into decoded segments. */
@@ -34,7 +35,7 @@ function segments(pathname: string): string[] | undefined {
 }
 
 /**
- * `/` is the landing page; `/masuk` (`/signin`), `/research` and `/admin` the signed-in pages; `/s/:study/:agency`, `/s/:study/l/:code` and `/s/:study/t/:token`
+ * `/` is the landing page; `/masuk` (`/signin`), `/research`, `/admin` and `/agency` the signed-in pages; `/s/:study/:agency`, `/s/:study/l/:code` and `/s/:study/t/:token`
  * are respondent pages when the study exists, the link is of the kind the study takes, and the
  * agency, link code or invitation is known; anything else is `not-found` (the server answers it with 404 and the problem page,
  * so a mistyped link never downloads the survey renderer). A spent invitation or a closed wave

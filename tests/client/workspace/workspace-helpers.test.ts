@@ -80,10 +80,21 @@ describe('readError', () => {
 describe('destination after sign-in', () => {
   const origin = 'https://survei.example';
 
-  it('sends each role home, and agencies nowhere yet', () => {
+  it('sends each role home: administration, the researcher workspace, the agency dashboard', () => {
     expect(destination('admin', null, origin)).toBe('/admin');
     expect(destination('researcher', null, origin)).toBe('/research');
-    expect(destination('agency', '/research', origin)).toBeUndefined();
+    expect(destination('agency', null, origin)).toBe('/agency');
+  });
+
+  it('sends each role to a page it may open, whatever next asks', () => {
+    expect(destination('agency', '/research', origin)).toBe('/agency');
+    expect(destination('agency', '/admin', origin)).toBe('/agency');
+    expect(destination('agency', '/agency?study=netralitas-asn-2021&lang=en', origin)).toBe(
+      '/agency?study=netralitas-asn-2021&lang=en',
+    );
+    expect(destination('researcher', '/agency', origin)).toBe('/research');
+    expect(destination('admin', '/agency', origin)).toBe('/admin');
+    expect(destination('admin', '/research?study=x', origin)).toBe('/research?study=x');
   });
 
   it('returns to the workspace page asked for, with its query', () => {

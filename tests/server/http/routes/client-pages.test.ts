@@ -63,6 +63,17 @@ describe.each(testDialects())('client pages on $dialect', (dialect) => {
     },
   );
 
+  it.each([
+    ['/masuk', 'sign-in'],
+    ['/research', 'research'],
+    ['/admin', 'admin'],
+    ['/agency', 'agency'],
+  ])('serves the signed-in page %s as a page (the client asks for sign-in)', async (path, page) => {
+    const res = await app.request(path);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(`data-page="${page}"`);
+  });
+
   it('serves a known invitation link as a page, spent or not', async () => {
     const res = await app.request(`/s/token-study/t/${studies.tokens[0]}`);
     expect(res.status).toBe(200);
