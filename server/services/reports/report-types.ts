@@ -149,3 +149,68 @@ export interface FieldworkReport {
   /** Responses per submission day, in day order. */
   days: { day: string; responses: number }[];
 }
+
+/** What disclosure control is decided on: the unweighted bases of a set of breakdowns. */
+export interface BasesRequest {
+  waveId: number;
+  /** Breakdowns besides the national row, as in a report request. */
+  by: readonly Breakdown[];
+  lang: Language;
+}
+
+/** The bases of one breakdown: every domain × question (the `nBase` of its report rows). */
+export interface BreakdownCellBases {
+  /** Empty for the national row. */
+  variables: string[];
+  /** Each domain's values, in report order. */
+  levels: string[][];
+  /** Respondents who answered question q in domain d at `bases[d * questions.length + q]`. */
+  bases: Int32Array;
+}
+
+/**
+ * A wave's bases under its design (national row first, then each requested breakdown) and what
+ * a report says about the wave besides its rows. No estimate is computed.
+ */
+export interface CellBases {
+  /** The counts these bases come from (see `CellRows.version`): equal versions, equal counts. */
+  version: string;
+  study: { id: string; title: string; synthetic: boolean };
+  wave: { id: number; name: string };
+  lang: Language;
+  /** Respondents in the counts. */
+  respondents: number;
+  footnotes: Footnote[];
+  /** The reported questions (free text excepted), in codebook order: a report's questions. */
+  questions: string[];
+  breakdowns: BreakdownCellBases[];
+}
+
+/** Some domains of one breakdown to estimate. */
+export interface CellSelection {
+  /** The breakdown; null for the national row. */
+  by: Breakdown | null;
+  /** The wanted domains' values (one array per domain); every domain when absent. */
+  values?: readonly (readonly string[])[];
+  /** The questions to estimate; every reported question when absent. */
+  questions?: readonly string[];
+}
+
+/** Rows of some cells under design weights: exactly the report's rows for those cells. */
+export interface CellsRequest {
+  waveId: number;
+  /**
+   * The version of counts to estimate from (`CellBases.version`), while they are still held;
+   * the latest counts otherwise (the answer's `version` then differs).
+   */
+  version?: string;
+  lang: Language;
+  selections: readonly CellSelection[];
+}
+
+/** Rows of some cells, and the version of the counts they were computed from. */
+export interface CellRows {
+  /** Equal to `CellBases.version` when both come from the same counts and frame. */
+  version: string;
+  rows: ReportRow[];
+}
