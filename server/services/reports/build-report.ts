@@ -20,6 +20,7 @@ import type { LocalizedText, QuestionnaireDefinition } from '../../../surveys/ty
 import { AppError } from '../../errors.ts';
 import { countsVersion } from './cell-counts-cache.ts';
 import { breakdownVariables, domainValueLabeller, type AgencyNames } from './domain-labels.ts';
+import { estimateIndexes } from './index-estimates.ts';
 import { marginTotals } from './raking-margins.ts';
 import type {
   BasesRequest,
@@ -29,6 +30,7 @@ import type {
   CellRows,
   CellsRequest,
   Footnote,
+  IndexEstimateRow,
   Language,
   MarginShares,
   Report,
@@ -188,7 +190,9 @@ export function buildCellBases(input: ReportInput, request: BasesRequest): CellB
  * domains of its breakdown (all when no values are given) and the listed questions (all
  * reported ones when none are), every option as in `buildReport`. Each row equals the row
  * `buildReport` gives for the same cell: the other respondents stay in the design (z = 0
- * outside the domain), so only the cost changes, with the number of cells asked for.
+ * outside the domain), so only the cost changes, with the number of cells asked for. A
+ * selection with `indexes` also gets the questionnaire's Likert indexes in its domains
+ * (`estimateIndexes`).
  * Throws `INVALID_REQUEST` for an unknown breakdown variable, as `buildReport` does.
  *
  * @example
@@ -200,10 +204,11 @@ export function buildCellRows(input: ReportInput, request: CellsRequest): CellRo
   const known = breakdownVariables(definition.domainVariables);
   const design = designOf(input.cells);
   const version = countsVersion(input.cells);
-  if (design.strata.length === 0) return { version, rows: [] };
+  if (design.strata.length === 0) return { version, rows: [], indexes: [] };
   const weighting = designWeights(design);
   const reported = codebook.filter((row) => row.type !== 'text');
   const rows: ReportRow[] = [];
+  const indexes: IndexEstimateRow[] = [];
   for (const selection of request.selections) {
     const wanted = selection.questions === undefined ? null : new Set(selection.questions);
     const questions: QuestionRequest[] = reported
@@ -224,8 +229,13 @@ export function buildCellRows(input: ReportInput, request: CellsRequest): CellRo
       intervals: ['logit'],
     });
     rows.push(...labelRows(estimates, reported, input, request.lang));
+    if (selection.indexes === true) {
+      indexes.push(
+        ...estimateIndexes(weighting, input.cells, definition.likertIndexes ?? [], domain),
+      );
+    }
   }
-  return { version, rows };
+  return { version, rows, indexes };
 }
 
 function respondentsByStratum(cells: CellCounts): Map<string, number> {

@@ -194,6 +194,8 @@ export interface CellSelection {
   values?: readonly (readonly string[])[];
   /** The questions to estimate; every reported question when absent. */
   questions?: readonly string[];
+  /** Also estimate the questionnaire's Likert indexes in these domains (`CellRows.indexes`). */
+  indexes?: boolean;
 }
 
 /** Rows of some cells under design weights: exactly the report's rows for those cells. */
@@ -213,4 +215,31 @@ export interface CellRows {
   /** Equal to `CellBases.version` when both come from the same counts and frame. */
   version: string;
   rows: ReportRow[];
+  /** Index estimates of the selections that asked for them, in selection order. */
+  indexes: IndexEstimateRow[];
+}
+
+/**
+ * A Likert index of one domain under design weights: the weighted mean of respondents' scores
+ * (the mean of their item values, 1–4) times the index's multiplier (25: range 25–100), with
+ * its linearization SE and t interval on that scale. R: `svymean(~score * 25, design)` (or
+ * `svyby` for a domain) with `svydesign(ids = ~1, strata = ~agency, fpc = ~N_h)`, interval
+ * `confint(…, df = n − strata)`.
+ */
+export interface IndexEstimateRow {
+  /** The index's id (`likertIndexes[].id`). */
+  index: string;
+  domainVariables: string[];
+  domainValues: string[];
+  /** Respondents with every item answered, in the domain. */
+  nBase: number;
+  /** Unrounded index (mean score × multiplier); null for an empty domain. */
+  value: number | null;
+  /** SE of `value`, same scale. */
+  se: number | null;
+  /** 95% interval value ± t_{df, .975} · SE; null where there is none (df < 1). */
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Respondents in the domain's base − strata among them. */
+  df: number;
 }

@@ -48,17 +48,18 @@ const notes = {
 export function agencySelections(set: DisclosedSet, agencyCode: string): CellSelection[] {
   const agency = agencyOf(set, agencyCode);
   const selections: CellSelection[] = [
-    { by: null },
+    { by: null, indexes: true },
     ...set.agencyVariables.map((v): CellSelection => ({ by: v })),
   ];
   if (peersOf(set, agency) >= minimumPeerAgencies) {
     selections.push({
       by: ['type', 'islandRegion'],
       values: [[agency.type, agency.islandRegion]],
+      indexes: true,
     });
   }
   if (agency.responses >= set.summary.minimumCellSize) {
-    selections.push({ by: 'agency', values: [[agency.code]] });
+    selections.push({ by: 'agency', values: [[agency.code]], indexes: true });
     for (const v of set.agencyVariables) {
       const values = set.domainsOf(['agency', v]).filter((d) => d[0] === agency.code);
       if (values.length > 0) selections.push({ by: ['agency', v], values });
@@ -184,7 +185,7 @@ export function agencyView(
     breakdowns,
     nationalBreakdowns,
     respondentCounts: shown ? respondentCounts(set, cut, agency.code, agency.responses) : [],
-    perceptionIndexes: perceptionIndexes(set, comparison),
+    perceptionIndexes: perceptionIndexes(set, cut, comparison, agency.code, peerValues),
     significanceNote: set.context.lang === 'en' ? notes.en : notes.id,
   };
 }
@@ -207,24 +208,40 @@ function markOf(
 }
 
 const indexNotes = {
-  id: 'Indeks = rata-rata butir 1–4 × 25 dari persentase tertimbang tiap butir (semua butir wajib diisi, jadi sama dengan rata-rata skor responden); galat baku tidak diberikan karena memerlukan skor per responden. Tidak ditampilkan bila salah satu sel butir disembunyikan.',
-  en: 'Index = mean of the 1–4 items × 25, from the weighted shares of each item (every item is required, so this equals the mean of respondent scores); no SE is given, as it needs respondent-level scores. Not shown when any item cell is hidden.',
+  id: 'Indeks = rata-rata butir 1–4 × 25 dari persentase tertimbang tiap butir (semua butir wajib diisi, jadi sama dengan rata-rata skor responden). Galat baku dan selang kepercayaan 95% berbasis desain (linearisasi Taylor atas rata-rata tertimbang skor responden, strata = instansi dengan koreksi populasi terhingga; selang t dengan db = responden − strata), pada skala 25–100. Tidak ditampilkan bila salah satu sel butir disembunyikan.',
+  en: 'Index = mean of the 1–4 items × 25, from the weighted shares of each item (every item is required, so this equals the mean of respondent scores). Its SE and 95% interval are design-based (Taylor linearization of the weighted mean of respondent scores, strata = agencies with finite-population correction; t interval with df = respondents − strata), on the 25–100 scale. Not shown when any item cell is hidden.',
 };
 
 /**
  * The perception indexes of the questionnaire for the agency, the nation and the peer group,
  * each computed from the cells the agency is shown (so it reveals nothing they do not): the
  * weighted mean of each 1–4 item is Σ value × share, the index their mean × 25, graded as
- * PermenPANRB 14/2017. Hidden when any option cell of any item is hidden or bounded.
+ * PermenPANRB 14/2017. Hidden when any option cell of any item is hidden or bounded. A shown
+ * index carries the design-based SE and 95% interval of the mean respondent score × 25
+ * (`estimateIndexes`, R's `svymean`) when every respondent in its base has a counted score;
+ * null SE and interval otherwise (counts folded before item totals were counted).
  */
 function perceptionIndexes(
   set: DisclosedSet,
+  cut: CutRows,
   comparison: readonly AgencyComparisonRow[],
+  agencyCode: string,
+  peerValues: readonly string[],
 ): PerceptionIndexResult[] {
   const lang = set.context.lang;
   return (set.definition.likertIndexes ?? []).map((definition) => {
     const rows = comparison.filter((r) => definition.items.includes(r.question));
-    const of = (cellOf: (row: AgencyComparisonRow) => DisclosedCell): PerceptionIndexCell => {
+    const estimateOf = (variables: readonly string[], values: readonly string[]) =>
+      cut.indexes.find(
+        (e) =>
+          e.index === definition.id &&
+          domainKey(e.domainVariables, e.domainValues) === domainKey(variables, values),
+      );
+    const of = (
+      cellOf: (row: AgencyComparisonRow) => DisclosedCell,
+      variables: readonly string[],
+      values: readonly string[],
+    ): PerceptionIndexCell => {
       let total = 0;
       let nBase = Number.POSITIVE_INFINITY;
       for (const item of definition.items) {
@@ -248,23 +265,41 @@ function perceptionIndexes(
         return hiddenIndex('below-minimum');
       }
       const { index, grade } = perceptionIndex(meanScore);
-      return { suppressed: null, index, grade, nBase };
+      const estimate = estimateOf(variables, values);
+      const complete = estimate !== undefined && estimate.nBase === nBase;
+      return {
+        suppressed: null,
+        index,
+        grade,
+        nBase,
+        se: complete ? estimate.se : null,
+        ciLow: complete ? estimate.ciLow : null,
+        ciHigh: complete ? estimate.ciHigh : null,
+      };
     };
     return {
       id: definition.id,
       label: definition.label[lang],
       methodNote: definition.methodNote[lang],
       items: [...definition.items],
-      agency: of((r) => r.agency),
-      national: of((r) => r.national),
-      peer: of((r) => r.peer),
+      agency: of((r) => r.agency, ['agency'], [agencyCode]),
+      national: of((r) => r.national, [], []),
+      peer: of((r) => r.peer, peerVariables, peerValues),
       note: indexNotes[lang],
     };
   });
 }
 
 function hiddenIndex(reason: SuppressionReason): PerceptionIndexCell {
-  return { suppressed: reason, index: null, grade: null, nBase: null };
+  return {
+    suppressed: reason,
+    index: null,
+    grade: null,
+    nBase: null,
+    se: null,
+    ciLow: null,
+    ciHigh: null,
+  };
 }
 
 /**

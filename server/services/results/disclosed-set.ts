@@ -17,6 +17,7 @@ import type {
   BreakdownCellBases,
   CellBases,
   CellSelection,
+  IndexEstimateRow,
   Language,
   ReportRow,
 } from '../reports/report-types.ts';
@@ -37,6 +38,11 @@ export const minimumPeerAgencies = 3;
 export interface CutRows {
   /** The rows of the selected cells, each disclosure-controlled. */
   rows: DisclosedRow[];
+  /**
+   * Index estimates of the selections that asked for them, not disclosure-controlled: shown
+   * only beside an index whose every item cell is shown (see `agencyView`).
+   */
+  indexes: IndexEstimateRow[];
   /** Unweighted respondents choosing an option in a selected domain (0 without a row); internal. */
   countOf: (
     question: string,
@@ -199,7 +205,7 @@ export async function disclosedSet(
       bases.breakdowns.find((b) => domainKey(b.variables, []) === domainKey(variables, []))
         ?.levels ?? [],
     async cut(selections) {
-      const { version, rows } = await reports.cellRows(study.id, {
+      const { version, rows, indexes } = await reports.cellRows(study.id, {
         waveId: wave.id,
         version: bases.version,
         lang,
@@ -218,6 +224,7 @@ export async function disclosedSet(
       });
       return {
         rows: disclosed,
+        indexes,
         countOf: (question, option, variables, values) =>
           counts.get(`${question}\u0000${option}\u0000${domainKey(variables, values)}`) ?? 0,
       };
