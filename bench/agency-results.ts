@@ -21,6 +21,8 @@ import { findStudy } from '../server/storage/repositories/studies.ts';
 import { listWaves } from '../server/storage/repositories/waves.ts';
 import { questionnaires as definitions } from '../surveys/index.ts';
 
+/** Whether to time the old path too (`BENCH_OLD=0` skips it: it takes minutes on a loaded machine). */
+const timeOldPath = process.env.BENCH_OLD !== '0';
 /** Warm requests timed per endpoint (agencies taken in frame order). */
 const warmRequests = Number(process.env.BENCH_WARM ?? 20);
 const keptDatabase = process.env.BENCH_DATABASE;
@@ -80,12 +82,14 @@ try {
       const { rules } = await studyDisclosure(db, study);
       decideDisclosure(report.rows, rules, tableNesting(fieldwork.agencies));
     });
-  const oldFirst = await oldPath();
-  const oldAgain = await oldPath();
+  const oldFirst = timeOldPath ? await oldPath() : Number.NaN;
+  const oldAgain = timeOldPath ? await oldPath() : Number.NaN;
   await old.close();
-  console.log(
-    `old path (estimate the whole declared set, then decide): first ${oldFirst.toFixed(1)} s, again ${oldAgain.toFixed(1)} s`,
-  );
+  if (timeOldPath) {
+    console.log(
+      `old path (estimate the whole declared set, then decide): first ${oldFirst.toFixed(1)} s, again ${oldAgain.toFixed(1)} s`,
+    );
+  }
 
   const reports = service();
   const results = createResultsService(db, reports);

@@ -27,7 +27,14 @@ export type ReportJob =
   | { kind: 'report-text'; studyId: string; request: ReportRequest; format: 'json' | 'csv' }
   | { kind: 'fieldwork'; studyId: string; waveId: number }
   | { kind: 'cell-weights'; studyId: string; waveId: number; margins: readonly MarginShares[] }
-  | { kind: 'agency-contrasts'; studyId: string; waveId: number; agencyCode: string }
+  | {
+      kind: 'agency-contrasts';
+      studyId: string;
+      waveId: number;
+      agencyCode: string;
+      /** Prefer the held counts of this version (see `CellsRequest.version`). */
+      version?: string;
+    }
   /** Bases of every question in every domain of some breakdowns: no estimate. */
   | { kind: 'cell-bases'; studyId: string; request: BasesRequest }
   /** Report rows of some domains only (design weights). */
@@ -74,7 +81,7 @@ export async function runReportJob<J extends ReportJob>(
       return cellWeights(input, job.margins) as Result;
     }
     case 'agency-contrasts': {
-      return agencyContrasts(await input(job.waveId), job.agencyCode) as Result;
+      return agencyContrasts(await input(job.waveId, job.version), job.agencyCode) as Result;
     }
     case 'cell-bases':
       return buildCellBases(await input(job.request.waveId), job.request) as Result;

@@ -47,10 +47,16 @@ export interface ReportService {
    */
   cellWeights(studyId: string, waveId: number): Promise<CellWeights>;
   /**
-   * One agency against the nation on every question and option (design weights), after
-   * catching up; empty when the agency has no respondents in the wave.
+   * One agency against the nation on every question and option (design weights); empty when
+   * the agency has no respondents in the wave. From the counts of `version` (`CellBases.version`)
+   * while the worker holds them, else after catching up from the latest.
    */
-  agencyContrasts(studyId: string, waveId: number, agencyCode: string): Promise<AgencyContrast[]>;
+  agencyContrasts(
+    studyId: string,
+    waveId: number,
+    agencyCode: string,
+    version?: string,
+  ): Promise<AgencyContrast[]>;
   /**
    * The unweighted base of every reported question in every domain of the national row and of
    * `request.by`, after catching up: what disclosure control decides on. No estimate.
@@ -138,9 +144,15 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       if (request.version === undefined) await catchUp();
       return run({ kind: 'cell-rows', studyId, request });
     },
-    async agencyContrasts(studyId, waveId, agencyCode) {
-      await materializePending(db, questionnaires);
-      return run({ kind: 'agency-contrasts', studyId, waveId, agencyCode });
+    async agencyContrasts(studyId, waveId, agencyCode, version) {
+      if (version === undefined) await materializePending(db, questionnaires);
+      return run({
+        kind: 'agency-contrasts',
+        studyId,
+        waveId,
+        agencyCode,
+        ...(version === undefined ? {} : { version }),
+      });
     },
     async close() {
       await pool?.close();

@@ -90,7 +90,8 @@ export interface DisclosedSet {
   /**
    * Estimates the selected cells through the reports service and discloses them under the
    * set's decisions (a bound where the share of a shown sensitive cell is 0 or 1 on a small
-   * base), from the counts the set was decided on. Throws `StaleSetError` when those counts
+   * base), from the counts the set was decided on. Selections of whole breakdowns leading the
+   * list are estimated once per set and shared by every caller. Throws `StaleSetError` when those counts
    * are no longer held (the reports service read newer ones meanwhile): decide again.
    */
   cut: (selections: readonly CellSelection[]) => Promise<CutRows>;
@@ -104,6 +105,13 @@ export class StaleSetError extends Error {
   constructor() {
     super('The counts changed since the disclosure pattern was decided');
   }
+}
+
+/** Disclosed rows of some selections, with the option counts of their domains (internal). */
+interface EstimatedPart {
+  rows: DisclosedRow[];
+  indexes: IndexEstimateRow[];
+  counts: Map<string, number>;
 }
 
 const reasonCodes: readonly (SuppressionReason | null)[] = [null, 'below-minimum', 'complementary'];
@@ -178,6 +186,28 @@ export async function disclosedSet(
   };
   const minimumOf = (question: string) =>
     rules.sensitiveQuestions.has(question) ? rules.sensitiveMinimum : rules.minimum;
+  /** Estimates selections from the counts the set was decided on and discloses the rows. */
+  const estimate = async (selections: readonly CellSelection[]): Promise<EstimatedPart> => {
+    const { version, rows, indexes } = await reports.cellRows(study.id, {
+      waveId: wave.id,
+      version: bases.version,
+      lang,
+      selections,
+    });
+    if (version !== bases.version) throw new StaleSetError();
+    const counts = new Map<string, number>();
+    const disclosed = rows.map((row) => {
+      const key = domainKey(row.domainVariables, row.domainValues);
+      counts.set(`${row.question}\u0000${row.option}\u0000${key}`, row.nOption);
+      const suppressed = decisionOf(row.question, row.domainVariables, row.domainValues);
+      return discloseRow(row, {
+        suppressed,
+        bound: suppressed === null ? shareBound(row, rules) : null,
+      });
+    });
+    return { rows: disclosed, indexes, counts };
+  };
+  const shared = new Map<string, Promise<EstimatedPart>>();
   return {
     study,
     wave,
@@ -205,25 +235,33 @@ export async function disclosedSet(
       bases.breakdowns.find((b) => domainKey(b.variables, []) === domainKey(variables, []))
         ?.levels ?? [],
     async cut(selections) {
-      const { version, rows, indexes } = await reports.cellRows(study.id, {
-        waveId: wave.id,
-        version: bases.version,
-        lang,
-        selections,
-      });
-      if (version !== bases.version) throw new StaleSetError();
+      // Selections of whole breakdowns (national rows, the nation by sex…) are the same for
+      // every caller of the set: estimated once. Kept in order: only a leading run is shared.
+      const firstOwn = selections.findIndex((selection) => selection.values !== undefined);
+      const sharedCount = firstOwn < 0 ? selections.length : firstOwn;
+      const parts = await Promise.all([
+        ...selections.slice(0, sharedCount).map((selection) => {
+          const key = JSON.stringify(selection);
+          let part = shared.get(key);
+          if (part === undefined) {
+            part = estimate([selection]);
+            shared.set(key, part);
+            part.catch(() => shared.delete(key));
+          }
+          return part;
+        }),
+        ...(sharedCount < selections.length ? [estimate(selections.slice(sharedCount))] : []),
+      ]);
       const counts = new Map<string, number>();
-      const disclosed = rows.map((row) => {
-        const key = domainKey(row.domainVariables, row.domainValues);
-        counts.set(`${row.question}\u0000${row.option}\u0000${key}`, row.nOption);
-        const suppressed = decisionOf(row.question, row.domainVariables, row.domainValues);
-        return discloseRow(row, {
-          suppressed,
-          bound: suppressed === null ? shareBound(row, rules) : null,
-        });
-      });
+      const rows: DisclosedRow[] = [];
+      const indexes: IndexEstimateRow[] = [];
+      for (const part of parts) {
+        rows.push(...part.rows);
+        indexes.push(...part.indexes);
+        for (const [key, n] of part.counts) counts.set(key, n);
+      }
       return {
-        rows: disclosed,
+        rows,
         indexes,
         countOf: (question, option, variables, values) =>
           counts.get(`${question}\u0000${option}\u0000${domainKey(variables, values)}`) ?? 0,

@@ -106,7 +106,13 @@ export function createResultsService(db: Kysely<Database>, reports: ReportServic
         async (load) => {
           const set = await load();
           const cut = await set.cut(agencySelections(set, agencyCode));
-          const contrasts = await reports.agencyContrasts(study.id, wave.id, agencyCode);
+          // Marks from the counts the cells came from, while they are held.
+          const contrasts = await reports.agencyContrasts(
+            study.id,
+            wave.id,
+            agencyCode,
+            set.version,
+          );
           return agencyView(set, cut, agencyCode, contrasts);
         },
       );
