@@ -115,8 +115,11 @@ try {
     );
   }
   await reports.close();
+  const ratio = timeOldPath
+    ? ` (${(oldFirst / agencyFirst).toFixed(1)}× faster than the old path's first)`
+    : '';
   console.log(
-    `agency results: first request ${agencyFirst.toFixed(1)} s (${(oldFirst / agencyFirst).toFixed(1)}× faster than the old path's first); warm ${summary(agencyWarm)}`,
+    `agency results: first request ${agencyFirst.toFixed(1)} s${ratio}; warm ${summary(agencyWarm)}`,
   );
   console.log(
     `public headline: first in another language ${(headlineFirst * 1000).toFixed(0)} ms; warm ${summary(headlineWarm)}`,
