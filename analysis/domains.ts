@@ -152,3 +152,19 @@ export function selectLevels(
   );
   return { variables: domains.variables, levels, levelOfCell };
 }
+
+/**
+ * Resolves a breakdown, all its domains or the selected ones (`DomainSelection`); `null` gives
+ * the national domain.
+ *
+ * @example
+ * resolveBreakdown(design, { by: 'agency', values: [['kab-sleman']] }).levels; // [['kab-sleman']]
+ */
+export function resolveBreakdown(
+  design: SurveyDesign,
+  spec: DomainSpec | DomainSelection | null,
+): ResolvedDomains {
+  return spec !== null && typeof spec === 'object' && 'by' in spec
+    ? selectLevels(resolveDomains(design, spec.by), spec.values)
+    : resolveDomains(design, spec);
+}

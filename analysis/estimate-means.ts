@@ -4,7 +4,7 @@ import { compareCodeUnits } from './code-unit-order.ts';
 import { calibrationResiduals } from './calibration-residuals.ts';
 import { cellKey } from './design.ts';
 import { designEffect, effectiveSampleSize, kishDesignEffect } from './design-effect.ts';
-import { resolveDomains, selectLevels, type DomainSelection, type DomainSpec } from './domains.ts';
+import { resolveBreakdown, type DomainSelection, type DomainSpec } from './domains.ts';
 import { intervalCase } from './interval-rules.ts';
 import { meanInterval } from './mean-intervals.ts';
 import { emptyRowFlags, estimateFlags, type MeanEstimate } from './results.ts';
@@ -120,10 +120,7 @@ export function estimateMeans(
   const rows: MeanEstimate[] = [];
 
   for (const spec of specs) {
-    const domains =
-      spec !== null && typeof spec === 'object' && 'by' in spec
-        ? selectLevels(resolveDomains(design, spec.by), spec.values)
-        : resolveDomains(design, spec);
+    const domains = resolveBreakdown(design, spec);
     for (const score of scores) {
       const columns = columnsByScore.get(score);
       if (columns === undefined)

@@ -6,8 +6,7 @@ import type { QuestionIndex } from './design.ts';
 import { designEffect, effectiveSampleSize, kishDesignEffect } from './design-effect.ts';
 import { domainStrata, type DomainStrata } from './domain-strata.ts';
 import {
-  resolveDomains,
-  selectLevels,
+  resolveBreakdown,
   type DomainSelection,
   type DomainSpec,
   type ResolvedDomains,
@@ -270,9 +269,7 @@ export function estimateProportions(
   for (const count of design.cellCount) respondents += count;
   const rows: ProportionEstimate[] = [];
   for (const spec of specs) {
-    const domains = isSelection(spec)
-      ? selectLevels(resolveDomains(design, spec.by), spec.values)
-      : resolveDomains(design, spec);
+    const domains = resolveBreakdown(design, spec);
     const pairs = domainStrata(design, domains);
     for (const question of questions) {
       const pass = {
@@ -292,10 +289,6 @@ export function estimateProportions(
     }
   }
   return rows;
-}
-
-function isSelection(spec: DomainSpec | DomainSelection | null): spec is DomainSelection {
-  return spec !== null && typeof spec === 'object' && 'by' in spec;
 }
 
 function estimateQuestion(pass: Pass, rows: ProportionEstimate[]): void {

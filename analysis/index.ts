@@ -6,7 +6,7 @@ export { scoreCountsFromValues } from './score-cells.ts';
 
 export { createDesign, cellKey } from './design.ts';
 export type { DesignOptions, QuestionIndex, SurveyDesign } from './design.ts';
-export { resolveDomains, cellValues, selectLevels } from './domains.ts';
+export { resolveBreakdown, resolveDomains, cellValues, selectLevels } from './domains.ts';
 export type { DomainSelection, DomainSpec, ResolvedDomains } from './domains.ts';
 export { countBases } from './count-bases.ts';
 export type { BreakdownBases, CountBasesOptions } from './count-bases.ts';
