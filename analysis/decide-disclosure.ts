@@ -99,17 +99,29 @@ export function decideDisclosure(
   }
   return rows.map((row) => {
     const suppressed = hidden.get(`${row.question}\u0000${domainKey(row)}`) ?? null;
-    const sensitive = rules.sensitiveQuestions.has(row.question);
-    const extreme = row.estimate === 0 || row.estimate === 1;
-    if (suppressed !== null || !sensitive || !extreme || row.nBase >= exactExtremeMinimumBase) {
-      return { suppressed, bound: null };
-    }
-    const bound: ShareBound =
-      row.estimate === 1
-        ? { side: 'at-least', value: 1 - extremeBound }
-        : { side: 'at-most', value: extremeBound };
-    return { suppressed, bound };
+    return { suppressed, bound: suppressed === null ? shareBound(row, rules) : null };
   });
+}
+
+/**
+ * The bound to show instead of a shown row's share: for a sensitive item whose share is
+ * exactly 0 or 1 on a base under 50, "≤ 10%" or "≥ 90%"; otherwise null (show the share).
+ * The rule `decideDisclosure` applies to shown rows, for a caller that decided suppression
+ * on bases alone and estimates only the rows it shows.
+ *
+ * @example
+ * shareBound({ question: 'H2', nBase: 24, estimate: 1 }, rules); // { side: 'at-least', value: 0.9 }
+ */
+export function shareBound(
+  row: { question: string; nBase: number; estimate: number | null },
+  rules: DisclosureRules,
+): ShareBound | null {
+  const sensitive = rules.sensitiveQuestions.has(row.question);
+  const extreme = row.estimate === 0 || row.estimate === 1;
+  if (!sensitive || !extreme || row.nBase >= exactExtremeMinimumBase) return null;
+  return row.estimate === 1
+    ? { side: 'at-least', value: 1 - extremeBound }
+    : { side: 'at-most', value: extremeBound };
 }
 
 function checkRules(rules: DisclosureRules): void {

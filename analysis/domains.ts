@@ -10,6 +10,17 @@ import { compareCodeUnits } from './code-unit-order.ts';
  */
 export type DomainSpec = string | readonly string[];
 
+/**
+ * A breakdown restricted to some of its domains: `values` lists each wanted domain's value of
+ * every variable (`[['kab-sleman']]` for one agency, `[['kab-sleman', 'perempuan']]` for one
+ * cell of a cross). Values no respondent has give no domain. The other respondents stay in
+ * the design (outside the domain, z = 0), so estimates equal those of the full breakdown.
+ */
+export interface DomainSelection {
+  by: DomainSpec;
+  values: readonly (readonly string[])[];
+}
+
 /** A breakdown resolved against a design: every respondent cell's domain, and the domains' labels. */
 export interface ResolvedDomains {
   /** The variables crossed; empty for the national "domain" (everyone). */
@@ -114,4 +125,46 @@ export function resolveDomains(design: SurveyDesign, spec: DomainSpec | null): R
     key === null ? -1 : (levelByKey.get(key) as number),
   );
   return { variables, levels, levelOfCell };
+}
+
+/**
+ * Keeps only the listed domains of a resolved breakdown (cells of the others belong to none),
+ * in the breakdown's own order. Estimating the kept domains gives exactly the rows the full
+ * breakdown gives for them: every sum runs over the same cells in the same order.
+ *
+ * @example
+ * selectLevels(resolveDomains(design, 'agency'), [['kab-sleman']]).levels; // [['kab-sleman']]
+ */
+export function selectLevels(
+  domains: ResolvedDomains,
+  values: readonly (readonly string[])[],
+): ResolvedDomains {
+  const wanted = new Set(values.map((v) => v.join('\u0000')));
+  const newIndex = new Int32Array(domains.levels.length).fill(-1);
+  const levels: (readonly string[])[] = [];
+  domains.levels.forEach((level, index) => {
+    if (!wanted.has(level.join('\u0000'))) return;
+    newIndex[index] = levels.length;
+    levels.push(level);
+  });
+  const levelOfCell = Int32Array.from(domains.levelOfCell, (level) =>
+    level < 0 ? -1 : (newIndex[level] as number),
+  );
+  return { variables: domains.variables, levels, levelOfCell };
+}
+
+/**
+ * Resolves a breakdown, all its domains or the selected ones (`DomainSelection`); `null` gives
+ * the national domain.
+ *
+ * @example
+ * resolveBreakdown(design, { by: 'agency', values: [['kab-sleman']] }).levels; // [['kab-sleman']]
+ */
+export function resolveBreakdown(
+  design: SurveyDesign,
+  spec: DomainSpec | DomainSelection | null,
+): ResolvedDomains {
+  return spec !== null && typeof spec === 'object' && 'by' in spec
+    ? selectLevels(resolveDomains(design, spec.by), spec.values)
+    : resolveDomains(design, spec);
 }

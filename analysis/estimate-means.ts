@@ -4,7 +4,7 @@ import { compareCodeUnits } from './code-unit-order.ts';
 import { calibrationResiduals } from './calibration-residuals.ts';
 import { cellKey } from './design.ts';
 import { designEffect, effectiveSampleSize, kishDesignEffect } from './design-effect.ts';
-import { resolveDomains, type DomainSpec } from './domains.ts';
+import { resolveBreakdown, type DomainSelection, type DomainSpec } from './domains.ts';
 import { intervalCase } from './interval-rules.ts';
 import { meanInterval } from './mean-intervals.ts';
 import { emptyRowFlags, estimateFlags, type MeanEstimate } from './results.ts';
@@ -16,8 +16,8 @@ import type { Weighting } from './weighting.ts';
 export interface MeanOptions {
   /** Scores to report, in order; default every score in the cells, in code-unit order. */
   scores?: readonly string[];
-  /** Breakdowns besides the national figure. */
-  domains?: readonly DomainSpec[];
+  /** Breakdowns besides the national figure; a `DomainSelection` gives some domains of one. */
+  domains?: readonly (DomainSpec | DomainSelection)[];
   /** Include the national rows. Default true. */
   national?: boolean;
   /** Confidence level of the t interval. Default 0.95. */
@@ -113,14 +113,14 @@ export function estimateMeans(
   const stratumSums = new Float64Array(strata);
   const stratumSquares = new Float64Array(strata);
   const stratumSeen = new Uint8Array(strata);
-  const specs: (DomainSpec | null)[] = [
+  const specs: (DomainSpec | DomainSelection | null)[] = [
     ...(options.national === false ? [] : [null]),
     ...(options.domains ?? []),
   ];
   const rows: MeanEstimate[] = [];
 
   for (const spec of specs) {
-    const domains = resolveDomains(design, spec);
+    const domains = resolveBreakdown(design, spec);
     for (const score of scores) {
       const columns = columnsByScore.get(score);
       if (columns === undefined)

@@ -5,7 +5,12 @@ import { calibrationResiduals, type CalibrationResiduals } from './calibration-r
 import type { QuestionIndex } from './design.ts';
 import { designEffect, effectiveSampleSize, kishDesignEffect } from './design-effect.ts';
 import { domainStrata, type DomainStrata } from './domain-strata.ts';
-import { resolveDomains, type DomainSpec, type ResolvedDomains } from './domains.ts';
+import {
+  resolveBreakdown,
+  type DomainSelection,
+  type DomainSpec,
+  type ResolvedDomains,
+} from './domains.ts';
 import {
   proportionInterval,
   type ConfidenceInterval,
@@ -31,8 +36,12 @@ export type QuestionRequest = string | { name: string; options: readonly string[
 export interface ProportionOptions {
   /** Questions to report, in order; default every question in the cells, in code-unit order. */
   questions?: readonly QuestionRequest[];
-  /** Breakdowns besides the national figure, e.g. `['agency', 'province', ['province', 'sex']]`. */
-  domains?: readonly DomainSpec[];
+  /**
+   * Breakdowns besides the national figure, e.g. `['agency', 'province', ['province', 'sex']]`;
+   * a `DomainSelection` gives only some domains of a breakdown (one agency's rows), equal to
+   * the full breakdown's rows for them.
+   */
+  domains?: readonly (DomainSpec | DomainSelection)[];
   /** Include the national rows. Default true. */
   national?: boolean;
   /** Interval methods; the first is the row's `ci`. Default `['logit']`. */
@@ -230,7 +239,7 @@ export function estimateProportions(
   if (intervalMethods.length === 0) throw new Error('at least one interval method is needed');
   const level = options.level ?? 0.95;
   const questions = resolveQuestions(design.questions, options.questions);
-  const specs: (DomainSpec | null)[] = [
+  const specs: (DomainSpec | DomainSelection | null)[] = [
     ...(options.national === false ? [] : [null]),
     ...(options.domains ?? []),
   ];
@@ -260,7 +269,7 @@ export function estimateProportions(
   for (const count of design.cellCount) respondents += count;
   const rows: ProportionEstimate[] = [];
   for (const spec of specs) {
-    const domains = resolveDomains(design, spec);
+    const domains = resolveBreakdown(design, spec);
     const pairs = domainStrata(design, domains);
     for (const question of questions) {
       const pass = {

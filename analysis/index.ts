@@ -6,8 +6,10 @@ export { scoreCountsFromValues } from './score-cells.ts';
 
 export { createDesign, cellKey } from './design.ts';
 export type { DesignOptions, QuestionIndex, SurveyDesign } from './design.ts';
-export { resolveDomains, cellValues } from './domains.ts';
-export type { DomainSpec, ResolvedDomains } from './domains.ts';
+export { resolveBreakdown, resolveDomains, cellValues, selectLevels } from './domains.ts';
+export type { DomainSelection, DomainSpec, ResolvedDomains } from './domains.ts';
+export { countBases } from './count-bases.ts';
+export type { BreakdownBases, CountBasesOptions } from './count-bases.ts';
 
 export { designWeights, summarizeWeights } from './weighting.ts';
 export type {
@@ -111,7 +113,7 @@ export type {
 } from './cell-suppression.ts';
 export { agencyContrast } from './agency-contrast.ts';
 export type { AgencyContrast } from './agency-contrast.ts';
-export { decideDisclosure } from './decide-disclosure.ts';
+export { decideDisclosure, shareBound } from './decide-disclosure.ts';
 export type {
   DisclosableRow,
   Disclosure,

@@ -64,6 +64,21 @@ export interface CountAggregate {
 export const multiSelectBaseOption = '';
 
 /**
+ * The counted variable holding a Likert index's per-respondent item total: its option is the
+ * sum of the respondent's item values (`'27'` for nine items averaging 3), counted only for a
+ * respondent who answered every item. Σ count · total / items and Σ count · (total / items)²
+ * over a cell are then the score sums a design-based mean and its SE need (`ScoreCount`),
+ * which the per-item counts cannot give (they lose which answers came together). The prefix
+ * cannot occur in a question name.
+ *
+ * @example
+ * indexTotalVariable('indeks_persepsi_netralitas'); // 'index:indeks_persepsi_netralitas'
+ */
+export function indexTotalVariable(indexId: string): string {
+  return `index:${indexId}`;
+}
+
+/**
  * Counts respondents per (wave, agency, profile) and choices per (…, variable, option), using
  * each response's own questionnaire version to flatten its answers and derive its profile.
  *
@@ -109,10 +124,18 @@ export function aggregateResponses(
     // NUL cannot occur in question names or option values, so it separates without escaping.
     const choose = (variable: string, option: string) =>
       chosen.set(`${variable}\u0000${option}`, [variable, option]);
+    const answered = new Map<string, string>();
     for (const item of compiled.answerItems(response.answers)) {
       choose(item.variable, item.option);
+      answered.set(item.variable, item.option);
       if (compiled.multiSelectVariables.has(item.variable)) {
         choose(item.variable, multiSelectBaseOption);
+      }
+    }
+    for (const index of definition.likertIndexes ?? []) {
+      const values = index.items.map((item) => Number(answered.get(item)));
+      if (values.every((v) => Number.isInteger(v) && v >= index.scaleMin && v <= index.scaleMax)) {
+        choose(indexTotalVariable(index.id), String(values.reduce((a, b) => a + b, 0)));
       }
     }
     for (const [pair, [variable, option]] of chosen) {

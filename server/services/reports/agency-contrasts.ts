@@ -1,12 +1,7 @@
 // Every question and option of one agency against the nation, under design weights: the significance marks of the agency dashboard.
-import {
-  agencyContrast,
-  createDesign,
-  designWeights,
-  type AgencyContrast,
-} from '../../../analysis/index.ts';
+import { agencyContrast, designWeights, type AgencyContrast } from '../../../analysis/index.ts';
 import { buildCodebook } from '../../../surveys/codebook.ts';
-import type { ReportInput } from './build-report.ts';
+import { designOf, type ReportInput } from './build-report.ts';
 
 /**
  * `agencyContrast` (design weights, the test R's `svycontrast` gives) for every reported
@@ -17,7 +12,7 @@ import type { ReportInput } from './build-report.ts';
  * const contrasts = agencyContrasts(await loadReportInput(db, studyId, waveId), 'kab-sleman');
  */
 export function agencyContrasts(input: ReportInput, stratum: string): AgencyContrast[] {
-  const design = createDesign(input.cells);
+  const design = designOf(input.cells);
   if (!design.strata.includes(stratum)) return [];
   const weighting = designWeights(design);
   const reported = buildCodebook(input.definition).filter((row) => row.type !== 'text');

@@ -1,5 +1,6 @@
 // Computes a report from a wave's cell counts: weighting (design or raked), every question nationally and by breakdown, labels, footnotes.
 import {
+  countBases,
   createDesign,
   designWeights,
   estimateProportions,
@@ -7,6 +8,7 @@ import {
   rake,
   stratumTotals,
   type CellCounts,
+  type DomainSelection,
   type DomainSpec,
   type ProportionEstimate,
   type QuestionRequest,
@@ -16,12 +18,19 @@ import {
 import { buildCodebook, type CodebookRow } from '../../../surveys/codebook.ts';
 import type { LocalizedText, QuestionnaireDefinition } from '../../../surveys/types.ts';
 import { AppError } from '../../errors.ts';
+import { countsVersion } from './cell-counts-cache.ts';
 import { breakdownVariables, domainValueLabeller, type AgencyNames } from './domain-labels.ts';
+import { estimateIndexes } from './index-estimates.ts';
 import { marginTotals } from './raking-margins.ts';
 import type {
+  BasesRequest,
   Breakdown,
   BreakdownLabel,
+  CellBases,
+  CellRows,
+  CellsRequest,
   Footnote,
+  IndexEstimateRow,
   Language,
   MarginShares,
   Report,
@@ -114,6 +123,8 @@ export function buildReport(input: ReportInput, request: ReportRequest): Report 
  * meaningful, so the report names the agency instead of guessing.
  */
 export function designOf(cells: CellCounts): SurveyDesign {
+  const built = designs.get(cells);
+  if (built !== undefined) return built;
   for (const [agency, n] of respondentsByStratum(cells)) {
     const headcount = cells.strata.get(agency)?.populationSize;
     if (headcount !== undefined && n > headcount) {
@@ -123,7 +134,108 @@ export function designOf(cells: CellCounts): SurveyDesign {
       );
     }
   }
-  return createDesign(cells);
+  const design = createDesign(cells);
+  designs.set(cells, design);
+  return design;
+}
+
+/** Designs of cell counts kept between jobs (see `createCellCountsCache`); counts are never changed once read. */
+const designs = new WeakMap<CellCounts, SurveyDesign>();
+
+/**
+ * The unweighted base of every reported question (free text excepted) in every domain of the
+ * national row and of each breakdown, with the report's study, wave and footnotes (design
+ * weights): what disclosure control decides on, without estimating a cell. The bases equal
+ * the `nBase` of `buildReport`'s rows for the same breakdowns. Throws as `buildReport` does.
+ *
+ * @example
+ * const bases = buildCellBases(input, { waveId: 1, by: ['agency'], lang: 'id' });
+ * bases.breakdowns[1].bases[0]; // respondents of the first agency who answered the first question
+ */
+export function buildCellBases(input: ReportInput, request: BasesRequest): CellBases {
+  const known = breakdownVariables(input.definition.domainVariables);
+  const specs = request.by.map((breakdown) => checkBreakdown(breakdown, known));
+  const design = designOf(input.cells);
+  const questions = buildCodebook(input.definition)
+    .filter((row) => row.type !== 'text')
+    .map((row) => row.variable);
+  const breakdowns =
+    design.strata.length === 0
+      ? []
+      : countBases(design, { questions, domains: specs }).map((b) => ({
+          variables: [...b.variables],
+          levels: b.levels.map((values) => [...values]),
+          bases: b.bases,
+        }));
+  let respondents = 0;
+  for (const count of design.cellCount) respondents += count;
+  return {
+    version: countsVersion(input.cells),
+    study: {
+      id: input.study.id,
+      title: input.study.title[request.lang],
+      synthetic: input.study.synthetic,
+    },
+    wave: input.wave,
+    lang: request.lang,
+    respondents,
+    footnotes: footnotes(input, designWeights(design), null, design.strata.length > 0),
+    questions,
+    breakdowns,
+  };
+}
+
+/**
+ * The report rows (design weights) of some domains only: for each selection, the listed
+ * domains of its breakdown (all when no values are given) and the listed questions (all
+ * reported ones when none are), every option as in `buildReport`. Each row equals the row
+ * `buildReport` gives for the same cell: the other respondents stay in the design (z = 0
+ * outside the domain), so only the cost changes, with the number of cells asked for. A
+ * selection with `indexes` also gets the questionnaire's Likert indexes in its domains
+ * (`estimateIndexes`).
+ * Throws `INVALID_REQUEST` for an unknown breakdown variable, as `buildReport` does.
+ *
+ * @example
+ * buildCellRows(input, { waveId: 1, lang: 'id', selections: [{ by: 'agency', values: [['kab-sleman']] }] });
+ */
+export function buildCellRows(input: ReportInput, request: CellsRequest): CellRows {
+  const { definition } = input;
+  const codebook = buildCodebook(definition);
+  const known = breakdownVariables(definition.domainVariables);
+  const design = designOf(input.cells);
+  const version = countsVersion(input.cells);
+  if (design.strata.length === 0) return { version, rows: [], indexes: [] };
+  const weighting = designWeights(design);
+  const reported = codebook.filter((row) => row.type !== 'text');
+  const rows: ReportRow[] = [];
+  const indexes: IndexEstimateRow[] = [];
+  for (const selection of request.selections) {
+    const wanted = selection.questions === undefined ? null : new Set(selection.questions);
+    const questions: QuestionRequest[] = reported
+      .filter((row) => wanted === null || wanted.has(row.variable))
+      .map((row) => ({
+        name: row.variable,
+        options: optionsOf(row, design.questions.get(row.variable)?.options ?? []),
+      }));
+    const spec = selection.by === null ? null : checkBreakdown(selection.by, known);
+    const domain: DomainSpec | DomainSelection | null =
+      spec === null || selection.values === undefined
+        ? spec
+        : { by: spec, values: selection.values };
+    const estimates = estimateProportions(weighting, {
+      questions,
+      national: domain === null,
+      domains: domain === null ? [] : [domain],
+      intervals: ['logit'],
+    });
+    rows.push(...labelRows(estimates, reported, input, request.lang));
+    if (selection.indexes === true) {
+      indexes.push(
+        ...estimateIndexes(weighting, input.cells, definition.likertIndexes ?? [], domain),
+      );
+    }
+  }
+  return { version, rows, indexes };
 }
 
 function respondentsByStratum(cells: CellCounts): Map<string, number> {

@@ -11,6 +11,7 @@ import { findStudy } from '../../storage/repositories/studies.ts';
 import { isStudySynthetic } from '../../storage/repositories/synthetic-studies.ts';
 import { findWave } from '../../storage/repositories/waves.ts';
 import type { ReportInput } from './build-report.ts';
+import type { CellCountsCache } from './cell-counts-cache.ts';
 
 /** Published versions never change, so each is parsed once per process. */
 const definitions = new Map<string, QuestionnaireDefinition>();
@@ -41,7 +42,9 @@ export async function loadDefinition(
  * Reads a report's input for a wave of a study. Reads only materialized counts: the caller
  * catches up first (`materializePending`, on the main thread). Throws `NOT_FOUND` when the
  * wave does not belong to the study. With `respondentsOnly` the cells carry respondents per
- * (agency, profile) and no answer counts: enough for weights, a fraction of the memory.
+ * (agency, profile) and no answer counts: enough for weights, a fraction of the memory. With
+ * a `cache`, full counts are taken from it while the wave's counts and the frame are unchanged
+ * (or, given a `version`, while the counts of that version are held).
  *
  * @example
  * const input = await loadReportInput(db, 'netralitas-asn-2021', wave.id);
@@ -50,7 +53,16 @@ export async function loadReportInput(
   db: Kysely<Database>,
   studyId: string,
   waveId: number,
-  { respondentsOnly = false }: { respondentsOnly?: boolean } = {},
+  {
+    respondentsOnly = false,
+    cache,
+    version,
+  }: {
+    respondentsOnly?: boolean;
+    cache?: CellCountsCache | undefined;
+    /** Prefer the cached counts of this version (`countsVersion`) while they are held. */
+    version?: string | undefined;
+  } = {},
 ): Promise<ReportInput> {
   const study = await findStudy(db, studyId);
   const wave = await findWave(db, waveId);
@@ -58,10 +70,13 @@ export async function loadReportInput(
     throw new AppError('NOT_FOUND', `Study "${studyId}" has no wave ${waveId}.`);
   }
   const definition = await loadDefinition(db, study.questionnaireId, study.questionnaireVersion);
+  const agencies = await listAgencies(db);
   const cells = respondentsOnly
     ? await readRespondentCells(db, waveId)
-    : await readCellCounts(db, waveId);
-  const agencies = await listAgencies(db);
+    : cache
+      ? ((version === undefined ? undefined : await cache.pinned(waveId, version)) ??
+        (await cache.cells(db, waveId, agencies)))
+      : await readCellCounts(db, waveId);
   return {
     cells,
     definition,

@@ -4,11 +4,21 @@ import type { Database } from '../../storage/db/schema.ts';
 import { resultsCsv } from '../exports/results-csv.ts';
 import type { AgencyContrast } from '../../../analysis/index.ts';
 import { agencyContrasts } from './agency-contrasts.ts';
-import { buildReport } from './build-report.ts';
+import { buildCellBases, buildCellRows, buildReport } from './build-report.ts';
+import type { CellCountsCache } from './cell-counts-cache.ts';
 import { cellWeights, type CellWeights } from './cell-weights.ts';
 import { loadFieldwork } from './fieldwork.ts';
 import { loadReportInput } from './load-report-input.ts';
-import type { FieldworkReport, MarginShares, Report, ReportRequest } from './report-types.ts';
+import type {
+  BasesRequest,
+  CellBases,
+  CellRows,
+  CellsRequest,
+  FieldworkReport,
+  MarginShares,
+  Report,
+  ReportRequest,
+} from './report-types.ts';
 
 /** A job for the report worker. Reads only: catching up the counts happens on the main thread. */
 export type ReportJob =
@@ -17,7 +27,18 @@ export type ReportJob =
   | { kind: 'report-text'; studyId: string; request: ReportRequest; format: 'json' | 'csv' }
   | { kind: 'fieldwork'; studyId: string; waveId: number }
   | { kind: 'cell-weights'; studyId: string; waveId: number; margins: readonly MarginShares[] }
-  | { kind: 'agency-contrasts'; studyId: string; waveId: number; agencyCode: string };
+  | {
+      kind: 'agency-contrasts';
+      studyId: string;
+      waveId: number;
+      agencyCode: string;
+      /** Prefer the held counts of this version (see `CellsRequest.version`). */
+      version?: string;
+    }
+  /** Bases of every question in every domain of some breakdowns: no estimate. */
+  | { kind: 'cell-bases'; studyId: string; request: BasesRequest }
+  /** Report rows of some domains only (design weights). */
+  | { kind: 'cell-rows'; studyId: string; request: CellsRequest };
 
 /** What each job kind answers. */
 export interface ReportJobResults {
@@ -26,10 +47,13 @@ export interface ReportJobResults {
   fieldwork: FieldworkReport;
   'cell-weights': CellWeights;
   'agency-contrasts': AgencyContrast[];
+  'cell-bases': CellBases;
+  'cell-rows': CellRows;
 }
 
 /**
- * Runs one job against `db`: reads what it needs and computes the answer.
+ * Runs one job against `db`: reads what it needs and computes the answer. With a `cache`, the
+ * wave's cell counts are read again only when they (or the frame) changed.
  *
  * @example
  * const report = await runReportJob(db, { kind: 'report', studyId, request });
@@ -37,18 +61,17 @@ export interface ReportJobResults {
 export async function runReportJob<J extends ReportJob>(
   db: Kysely<Database>,
   job: J,
+  cache?: CellCountsCache,
 ): Promise<ReportJobResults[J['kind']]> {
   type Result = ReportJobResults[J['kind']];
+  const input = (waveId: number, version?: string) =>
+    loadReportInput(db, job.studyId, waveId, { cache, version });
   switch (job.kind) {
     case 'report': {
-      const input = await loadReportInput(db, job.studyId, job.request.waveId);
-      return buildReport(input, job.request) as Result;
+      return buildReport(await input(job.request.waveId), job.request) as Result;
     }
     case 'report-text': {
-      const report = buildReport(
-        await loadReportInput(db, job.studyId, job.request.waveId),
-        job.request,
-      );
+      const report = buildReport(await input(job.request.waveId), job.request);
       return (job.format === 'json' ? JSON.stringify(report) : resultsCsv(report)) as Result;
     }
     case 'fieldwork':
@@ -58,8 +81,14 @@ export async function runReportJob<J extends ReportJob>(
       return cellWeights(input, job.margins) as Result;
     }
     case 'agency-contrasts': {
-      const input = await loadReportInput(db, job.studyId, job.waveId);
-      return agencyContrasts(input, job.agencyCode) as Result;
+      return agencyContrasts(await input(job.waveId, job.version), job.agencyCode) as Result;
     }
+    case 'cell-bases':
+      return buildCellBases(await input(job.request.waveId), job.request) as Result;
+    case 'cell-rows':
+      return buildCellRows(
+        await input(job.request.waveId, job.request.version),
+        job.request,
+      ) as Result;
   }
 }

@@ -7,10 +7,19 @@ import { AppError } from '../../errors.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import { materializePending } from '../projection/materialize-pending.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
+import { createCellCountsCache } from './cell-counts-cache.ts';
 import type { CellWeights } from './cell-weights.ts';
 import type { MarginSource } from './raking-margins.ts';
 import { runReportJob, type ReportJob, type ReportJobResults } from './report-jobs.ts';
-import type { FieldworkReport, Report, ReportRequest } from './report-types.ts';
+import type {
+  BasesRequest,
+  CellBases,
+  CellRows,
+  CellsRequest,
+  FieldworkReport,
+  Report,
+  ReportRequest,
+} from './report-types.ts';
 import type { WorkerReply, WorkerRequest } from './report-worker.ts';
 
 /** Reports, fieldwork and export weights of a wave; every estimate the platform shows comes from here. */
@@ -38,10 +47,27 @@ export interface ReportService {
    */
   cellWeights(studyId: string, waveId: number): Promise<CellWeights>;
   /**
-   * One agency against the nation on every question and option (design weights), after
-   * catching up; empty when the agency has no respondents in the wave.
+   * One agency against the nation on every question and option (design weights); empty when
+   * the agency has no respondents in the wave. From the counts of `version` (`CellBases.version`)
+   * while the worker holds them, else after catching up from the latest.
    */
-  agencyContrasts(studyId: string, waveId: number, agencyCode: string): Promise<AgencyContrast[]>;
+  agencyContrasts(
+    studyId: string,
+    waveId: number,
+    agencyCode: string,
+    version?: string,
+  ): Promise<AgencyContrast[]>;
+  /**
+   * The unweighted base of every reported question in every domain of the national row and of
+   * `request.by`, after catching up: what disclosure control decides on. No estimate.
+   */
+  cellBases(studyId: string, request: BasesRequest): Promise<CellBases>;
+  /**
+   * Report rows (design weights) of the selected domains only: each equal to the full
+   * report's row for the same cell, at the cost of the cells asked for. From the counts of
+   * `request.version` while the worker holds them, else after catching up from the latest.
+   */
+  cellRows(studyId: string, request: CellsRequest): Promise<CellRows>;
   /** Raking margins of a wave, for manifests; undefined when it has none. */
   margins: MarginSource;
   /** Stops the worker (pending jobs fail). */
@@ -77,8 +103,10 @@ export function createReportService(options: ReportServiceOptions): ReportServic
   const inline =
     database === undefined || (database.dialect === 'sqlite' && database.path === ':memory:');
   const pool = inline ? undefined : new WorkerPool(database);
+  // Inline jobs keep the counts on this thread, as the worker does on its own.
+  const cache = inline ? createCellCountsCache() : undefined;
   const run = <J extends ReportJob>(job: J): Promise<ReportJobResults[J['kind']]> =>
-    pool ? pool.run(job) : runReportJob(db, job);
+    pool ? pool.run(job) : runReportJob(db, job, cache);
 
   // Every acknowledged response counts; small batches, so submissions wait at most one.
   const catchUp = () => materializePending(db, questionnaires, { batchSize: catchUpBatch });
@@ -107,9 +135,24 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       await catchUp();
       return runReportJob(db, { kind: 'cell-weights', studyId, waveId, margins: [...waveMargins] });
     },
-    async agencyContrasts(studyId, waveId, agencyCode) {
-      await materializePending(db, questionnaires);
-      return run({ kind: 'agency-contrasts', studyId, waveId, agencyCode });
+    async cellBases(studyId, request) {
+      await catchUp();
+      return run({ kind: 'cell-bases', studyId, request: { ...request, by: [...request.by] } });
+    },
+    async cellRows(studyId, request) {
+      // Rows of a pinned version come from counts already read; catching up is for the latest.
+      if (request.version === undefined) await catchUp();
+      return run({ kind: 'cell-rows', studyId, request });
+    },
+    async agencyContrasts(studyId, waveId, agencyCode, version) {
+      if (version === undefined) await materializePending(db, questionnaires);
+      return run({
+        kind: 'agency-contrasts',
+        studyId,
+        waveId,
+        agencyCode,
+        ...(version === undefined ? {} : { version }),
+      });
     },
     async close() {
       await pool?.close();

@@ -149,3 +149,97 @@ export interface FieldworkReport {
   /** Responses per submission day, in day order. */
   days: { day: string; responses: number }[];
 }
+
+/** What disclosure control is decided on: the unweighted bases of a set of breakdowns. */
+export interface BasesRequest {
+  waveId: number;
+  /** Breakdowns besides the national row, as in a report request. */
+  by: readonly Breakdown[];
+  lang: Language;
+}
+
+/** The bases of one breakdown: every domain × question (the `nBase` of its report rows). */
+export interface BreakdownCellBases {
+  /** Empty for the national row. */
+  variables: string[];
+  /** Each domain's values, in report order. */
+  levels: string[][];
+  /** Respondents who answered question q in domain d at `bases[d * questions.length + q]`. */
+  bases: Int32Array;
+}
+
+/**
+ * A wave's bases under its design (national row first, then each requested breakdown) and what
+ * a report says about the wave besides its rows. No estimate is computed.
+ */
+export interface CellBases {
+  /** The counts these bases come from (see `CellRows.version`): equal versions, equal counts. */
+  version: string;
+  study: { id: string; title: string; synthetic: boolean };
+  wave: { id: number; name: string };
+  lang: Language;
+  /** Respondents in the counts. */
+  respondents: number;
+  footnotes: Footnote[];
+  /** The reported questions (free text excepted), in codebook order: a report's questions. */
+  questions: string[];
+  breakdowns: BreakdownCellBases[];
+}
+
+/** Some domains of one breakdown to estimate. */
+export interface CellSelection {
+  /** The breakdown; null for the national row. */
+  by: Breakdown | null;
+  /** The wanted domains' values (one array per domain); every domain when absent. */
+  values?: readonly (readonly string[])[];
+  /** The questions to estimate; every reported question when absent. */
+  questions?: readonly string[];
+  /** Also estimate the questionnaire's Likert indexes in these domains (`CellRows.indexes`). */
+  indexes?: boolean;
+}
+
+/** Rows of some cells under design weights: exactly the report's rows for those cells. */
+export interface CellsRequest {
+  waveId: number;
+  /**
+   * The version of counts to estimate from (`CellBases.version`), while they are still held;
+   * the latest counts otherwise (the answer's `version` then differs).
+   */
+  version?: string;
+  lang: Language;
+  selections: readonly CellSelection[];
+}
+
+/** Rows of some cells, and the version of the counts they were computed from. */
+export interface CellRows {
+  /** Equal to `CellBases.version` when both come from the same counts and frame. */
+  version: string;
+  rows: ReportRow[];
+  /** Index estimates of the selections that asked for them, in selection order. */
+  indexes: IndexEstimateRow[];
+}
+
+/**
+ * A Likert index of one domain under design weights: the weighted mean of respondents' scores
+ * (the mean of their item values, 1–4) times the index's multiplier (25: range 25–100), with
+ * its linearization SE and t interval on that scale. R: `svymean(~score * 25, design)` (or
+ * `svyby` for a domain) with `svydesign(ids = ~1, strata = ~agency, fpc = ~N_h)`, interval
+ * `confint(…, df = n − strata)`.
+ */
+export interface IndexEstimateRow {
+  /** The index's id (`likertIndexes[].id`). */
+  index: string;
+  domainVariables: string[];
+  domainValues: string[];
+  /** Respondents with every item answered, in the domain. */
+  nBase: number;
+  /** Unrounded index (mean score × multiplier); null for an empty domain. */
+  value: number | null;
+  /** SE of `value`, same scale. */
+  se: number | null;
+  /** 95% interval value ± t_{df, .975} · SE; null where there is none (df < 1). */
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Respondents in the domain's base − strata among them. */
+  df: number;
+}

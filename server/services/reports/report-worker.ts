@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { DatabaseConfig } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { createDatabase } from '../../storage/db/create-database.ts';
+import { createCellCountsCache } from './cell-counts-cache.ts';
 import { runReportJob, type ReportJob } from './report-jobs.ts';
 
 /** A job as posted by `createReportService`, with the id its answer carries back. */
@@ -20,13 +21,14 @@ export type WorkerReply =
 if (parentPort === null) throw new Error('report-worker.ts runs only as a worker thread');
 const port = parentPort;
 const db = createDatabase((workerData as { database: DatabaseConfig }).database);
+const cache = createCellCountsCache();
 
 port.on('message', (message: WorkerRequest | 'close') => {
   if (message === 'close') {
     void db.destroy().then(() => port.close());
     return;
   }
-  runReportJob(db, message.job).then(
+  runReportJob(db, message.job, cache).then(
     (value) => port.postMessage({ id: message.id, ok: true, value } satisfies WorkerReply),
     (error: unknown) => {
       const reply: WorkerReply =

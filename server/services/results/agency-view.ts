@@ -2,7 +2,13 @@
 import { suppressCells } from '../../../analysis/cell-suppression.ts';
 import type { AgencyContrast } from '../../../analysis/index.ts';
 import { AppError } from '../../errors.ts';
-import { domainKey, minimumPeerAgencies, type DisclosedSet } from './disclosed-set.ts';
+import type { CellSelection } from '../reports/report-types.ts';
+import {
+  domainKey,
+  minimumPeerAgencies,
+  type CutRows,
+  type DisclosedSet,
+} from './disclosed-set.ts';
 import type {
   AgencyComparisonRow,
   AgencyResults,
@@ -30,8 +36,57 @@ const notes = {
 };
 
 /**
+ * The cells the agency dashboard of `agencyCode` shows, to estimate (`DisclosedSet.cut`):
+ * national rows, the nation by the agency breakdown variables, the peer group (when it holds
+ * at least 3 other agencies with respondents) and, for an agency with at least k respondents,
+ * its own rows and its rows by each breakdown variable. Nothing of another agency.
+ * Throws `AGENCY_NOT_FOUND` for an agency outside the frame.
+ *
+ * @example
+ * const cut = await set.cut(agencySelections(set, principal.agencyCode));
+ */
+export function agencySelections(set: DisclosedSet, agencyCode: string): CellSelection[] {
+  const agency = agencyOf(set, agencyCode);
+  const selections: CellSelection[] = [
+    { by: null, indexes: true },
+    ...set.agencyVariables.map((v): CellSelection => ({ by: v })),
+  ];
+  if (peersOf(set, agency) >= minimumPeerAgencies) {
+    selections.push({
+      by: ['type', 'islandRegion'],
+      values: [[agency.type, agency.islandRegion]],
+      indexes: true,
+    });
+  }
+  if (agency.responses >= set.summary.minimumCellSize) {
+    selections.push({ by: 'agency', values: [[agency.code]], indexes: true });
+    for (const v of set.agencyVariables) {
+      const values = set.domainsOf(['agency', v]).filter((d) => d[0] === agency.code);
+      if (values.length > 0) selections.push({ by: ['agency', v], values });
+    }
+  }
+  return selections;
+}
+
+function agencyOf(set: DisclosedSet, agencyCode: string) {
+  const agency = set.agencies.find((a) => a.code === agencyCode);
+  if (!agency) throw new AppError('AGENCY_NOT_FOUND', `No agency "${agencyCode}" in the frame.`);
+  return agency;
+}
+
+function peersOf(set: DisclosedSet, agency: DisclosedSet['agencies'][number]): number {
+  return set.agencies.filter(
+    (a) =>
+      a.code !== agency.code &&
+      a.responses > 0 &&
+      a.type === agency.type &&
+      a.islandRegion === agency.islandRegion,
+  ).length;
+}
+
+/**
  * The agency dashboard's data for `agencyCode`, drawn from `set` (decided over every agency at
- * once) and nothing else: national rows, national rows by its breakdown variables, the agency's own
+ * once) and the rows cut from it for this agency (`cut`, see `agencySelections`): national rows, national rows by its breakdown variables, the agency's own
  * rows (by itself and × sex, education, position type), its peer group (same agency type and
  * island region) where at least 3 other agencies with respondents and at least k respondents
  * besides its own are in the question's base, and significance marks from `contrasts` (the
@@ -40,29 +95,24 @@ const notes = {
  * Throws `AGENCY_NOT_FOUND` for an agency outside the frame.
  *
  * @example
- * const view = agencyView(set, principal.agencyCode, await reports.agencyContrasts(studyId, waveId, code));
+ * const cut = await set.cut(agencySelections(set, code));
+ * const view = agencyView(set, cut, code, await reports.agencyContrasts(studyId, waveId, code));
  */
 export function agencyView(
   set: DisclosedSet,
+  cut: CutRows,
   agencyCode: string,
   contrasts: readonly AgencyContrast[],
 ): AgencyResults {
-  const agency = set.agencies.find((a) => a.code === agencyCode);
-  if (!agency) throw new AppError('AGENCY_NOT_FOUND', `No agency "${agencyCode}" in the frame.`);
+  const agency = agencyOf(set, agencyCode);
   const k = set.summary.minimumCellSize;
   const shown = agency.responses >= k;
-  const peers = set.agencies.filter(
-    (a) =>
-      a.code !== agency.code &&
-      a.responses > 0 &&
-      a.type === agency.type &&
-      a.islandRegion === agency.islandRegion,
-  ).length;
+  const peers = peersOf(set, agency);
   const peerValues = [agency.type, agency.islandRegion];
   const peerGroupShown = peers >= minimumPeerAgencies;
 
   const byDomain = new Map<string, DisclosedRow>();
-  for (const row of set.rows) {
+  for (const row of cut.rows) {
     byDomain.set(
       `${row.question}\u0000${row.option}\u0000${domainKey(row.domainVariables, row.domainValues)}`,
       row,
@@ -72,7 +122,7 @@ export function agencyView(
     byDomain.get(`${question}\u0000${option}\u0000${domainKey(variables, values)}`);
   const contrastOf = new Map(contrasts.map((c) => [`${c.question}\u0000${c.option}`, c]));
 
-  const comparison: AgencyComparisonRow[] = set.rows
+  const comparison: AgencyComparisonRow[] = cut.rows
     .filter((row) => row.domainVariables.length === 0)
     .map((national) => {
       const { question, option } = national;
@@ -100,20 +150,16 @@ export function agencyView(
       };
     });
 
-  const breakdownVariables = new Set(
-    set.rows
-      .filter((r) => r.domainVariables.length === 2 && r.domainVariables[0] === 'agency')
-      .map((r) => r.domainVariables[1] as string),
-  );
+  const breakdownVariables = new Set(set.agencyVariables);
   const breakdowns = shown
-    ? set.rows.filter(
+    ? cut.rows.filter(
         (r) =>
           r.domainVariables.length === 2 &&
           r.domainVariables[0] === 'agency' &&
           r.domainValues[0] === agency.code,
       )
     : [];
-  const nationalBreakdowns = set.rows.filter(
+  const nationalBreakdowns = cut.rows.filter(
     (r) => r.domainVariables.length === 1 && breakdownVariables.has(r.domainVariables[0] as string),
   );
 
@@ -138,8 +184,8 @@ export function agencyView(
     comparison,
     breakdowns,
     nationalBreakdowns,
-    respondentCounts: shown ? respondentCounts(set, agency.code, agency.responses) : [],
-    perceptionIndexes: perceptionIndexes(set, comparison),
+    respondentCounts: shown ? respondentCounts(set, cut, agency.code, agency.responses) : [],
+    perceptionIndexes: perceptionIndexes(set, cut, comparison, agency.code, peerValues),
     significanceNote: set.context.lang === 'en' ? notes.en : notes.id,
   };
 }
@@ -162,24 +208,40 @@ function markOf(
 }
 
 const indexNotes = {
-  id: 'Indeks = rata-rata butir 1–4 × 25 dari persentase tertimbang tiap butir (semua butir wajib diisi, jadi sama dengan rata-rata skor responden); galat baku tidak diberikan karena memerlukan skor per responden. Tidak ditampilkan bila salah satu sel butir disembunyikan.',
-  en: 'Index = mean of the 1–4 items × 25, from the weighted shares of each item (every item is required, so this equals the mean of respondent scores); no SE is given, as it needs respondent-level scores. Not shown when any item cell is hidden.',
+  id: 'Indeks = rata-rata butir 1–4 × 25 dari persentase tertimbang tiap butir (semua butir wajib diisi, jadi sama dengan rata-rata skor responden). Galat baku dan selang kepercayaan 95% berbasis desain (linearisasi Taylor atas rata-rata tertimbang skor responden, strata = instansi dengan koreksi populasi terhingga; selang t dengan db = responden − strata), pada skala 25–100. Tidak ditampilkan bila salah satu sel butir disembunyikan.',
+  en: 'Index = mean of the 1–4 items × 25, from the weighted shares of each item (every item is required, so this equals the mean of respondent scores). Its SE and 95% interval are design-based (Taylor linearization of the weighted mean of respondent scores, strata = agencies with finite-population correction; t interval with df = respondents − strata), on the 25–100 scale. Not shown when any item cell is hidden.',
 };
 
 /**
  * The perception indexes of the questionnaire for the agency, the nation and the peer group,
  * each computed from the cells the agency is shown (so it reveals nothing they do not): the
  * weighted mean of each 1–4 item is Σ value × share, the index their mean × 25, graded as
- * PermenPANRB 14/2017. Hidden when any option cell of any item is hidden or bounded.
+ * PermenPANRB 14/2017. Hidden when any option cell of any item is hidden or bounded. A shown
+ * index carries the design-based SE and 95% interval of the mean respondent score × 25
+ * (`estimateIndexes`, R's `svymean`) when every respondent in its base has a counted score;
+ * null SE and interval otherwise (counts folded before item totals were counted).
  */
 function perceptionIndexes(
   set: DisclosedSet,
+  cut: CutRows,
   comparison: readonly AgencyComparisonRow[],
+  agencyCode: string,
+  peerValues: readonly string[],
 ): PerceptionIndexResult[] {
   const lang = set.context.lang;
   return (set.definition.likertIndexes ?? []).map((definition) => {
     const rows = comparison.filter((r) => definition.items.includes(r.question));
-    const of = (cellOf: (row: AgencyComparisonRow) => DisclosedCell): PerceptionIndexCell => {
+    const estimateOf = (variables: readonly string[], values: readonly string[]) =>
+      cut.indexes.find(
+        (e) =>
+          e.index === definition.id &&
+          domainKey(e.domainVariables, e.domainValues) === domainKey(variables, values),
+      );
+    const of = (
+      cellOf: (row: AgencyComparisonRow) => DisclosedCell,
+      variables: readonly string[],
+      values: readonly string[],
+    ): PerceptionIndexCell => {
       let total = 0;
       let nBase = Number.POSITIVE_INFINITY;
       for (const item of definition.items) {
@@ -203,23 +265,41 @@ function perceptionIndexes(
         return hiddenIndex('below-minimum');
       }
       const { index, grade } = perceptionIndex(meanScore);
-      return { suppressed: null, index, grade, nBase };
+      const estimate = estimateOf(variables, values);
+      const complete = estimate !== undefined && estimate.nBase === nBase;
+      return {
+        suppressed: null,
+        index,
+        grade,
+        nBase,
+        se: complete ? estimate.se : null,
+        ciLow: complete ? estimate.ciLow : null,
+        ciHigh: complete ? estimate.ciHigh : null,
+      };
     };
     return {
       id: definition.id,
       label: definition.label[lang],
       methodNote: definition.methodNote[lang],
       items: [...definition.items],
-      agency: of((r) => r.agency),
-      national: of((r) => r.national),
-      peer: of((r) => r.peer),
+      agency: of((r) => r.agency, ['agency'], [agencyCode]),
+      national: of((r) => r.national, [], []),
+      peer: of((r) => r.peer, peerVariables, peerValues),
       note: indexNotes[lang],
     };
   });
 }
 
 function hiddenIndex(reason: SuppressionReason): PerceptionIndexCell {
-  return { suppressed: reason, index: null, grade: null, nBase: null };
+  return {
+    suppressed: reason,
+    index: null,
+    grade: null,
+    nBase: null,
+    se: null,
+    ciLow: null,
+    ciHigh: null,
+  };
 }
 
 /**
@@ -227,18 +307,23 @@ function hiddenIndex(reason: SuppressionReason): PerceptionIndexCell {
  * category shown only at k or more, with complementary suppression over the agency total and
  * the respondents who left the question blank.
  */
-function respondentCounts(set: DisclosedSet, code: string, total: number): RespondentCounts[] {
+function respondentCounts(
+  set: DisclosedSet,
+  cut: CutRows,
+  code: string,
+  total: number,
+): RespondentCounts[] {
   const k = set.summary.minimumCellSize;
   const counts: RespondentCounts[] = [];
   for (const variable of countVariables) {
-    const rows = set.rows.filter(
+    const rows = cut.rows.filter(
       (r) => r.question === variable && r.domainVariables.length === 0 && r.option !== '',
     );
     if (rows.length === 0) continue;
     const categories = rows.map((r) => ({
       value: r.option,
       label: r.optionLabel,
-      n: set.countOf(variable, r.option, ['agency'], [code]),
+      n: cut.countOf(variable, r.option, ['agency'], [code]),
     }));
     const classified = categories.reduce((sum, c) => sum + c.n, 0);
     const hidden = suppressCells(

@@ -2,7 +2,8 @@
 import type { ReferenceFigure } from '../../../surveys/types.ts';
 import { AppError } from '../../errors.ts';
 import { positionTypeVariable } from './declared-tables.ts';
-import { domainKey, type DisclosedSet } from './disclosed-set.ts';
+import type { CellSelection } from '../reports/report-types.ts';
+import { domainKey, type CutRows, type DisclosedSet } from './disclosed-set.ts';
 import type {
   DisclosedCell,
   DisclosedRow,
@@ -25,18 +26,46 @@ const rankingNotes = {
 };
 
 /**
+ * The cells the public headline shows, to estimate (`DisclosedSet.cut`): the questions of the
+ * published figures, nationally, by island region and by position type.
+ *
+ * @example
+ * const headline = publicHeadline(set, await set.cut(headlineSelections(set)));
+ */
+export function headlineSelections(set: DisclosedSet): CellSelection[] {
+  const questions = [...new Set((set.definition.referenceFigures ?? []).map((f) => f.variable))];
+  if (questions.length === 0) return [];
+  return [null, 'islandRegion', positionTypeVariable].map((by) => ({ by, questions }));
+}
+
+/**
+ * The cells a ranking shows, to estimate: the indicator's question nationally and by the
+ * ranked attribute.
+ *
+ * @example
+ * const ranking = publicRanking(set, await set.cut(rankingSelections(request)), request);
+ */
+export function rankingSelections(request: RankingRequest): CellSelection[] {
+  return [
+    { by: null, questions: [request.question] },
+    { by: request.by, questions: [request.question] },
+  ];
+}
+
+/**
  * The public headline: each published KASN 2021 figure of the questionnaire (influencing
  * parties, causes, deterrence, voting rights, briefing and self-rated understanding) beside
  * our national estimate with its interval, and by island region and position type; a figure
  * of several options (top-2 box) is their sum, with each option's interval listed.
  *
  * @example
- * const headline = publicHeadline(set); headline.indicators[0].published.percent; // 96.49
+ * const headline = publicHeadline(set, await set.cut(headlineSelections(set)));
+ * headline.indicators[0].published.percent; // 96.49
  */
-export function publicHeadline(set: DisclosedSet): PublicHeadline {
+export function publicHeadline(set: DisclosedSet, cut: CutRows): PublicHeadline {
   const lang = set.context.lang;
   const rowsOf = (variable: string, variables: string[]) =>
-    set.rows.filter(
+    cut.rows.filter(
       (r) =>
         r.question === variable &&
         r.domainVariables.length === variables.length &&
@@ -120,11 +149,16 @@ function combined(rows: readonly DisclosedRow[], figure: ReferenceFigure): Discl
  * group's first). Throws `INVALID_REQUEST` for an indicator the study does not have.
  *
  * @example
- * publicRanking(set, { question: 'H2', option: 'ya', by: 'province' }).entries[0].rank; // { best: 1, worst: 4, tieGroup: 1 }
+ * const request = { question: 'H2', option: 'ya', by: 'province' } as const;
+ * publicRanking(set, await set.cut(rankingSelections(request)), request).entries[0].rank; // { best: 1, worst: 4, tieGroup: 1 }
  */
-export function publicRanking(set: DisclosedSet, request: RankingRequest): PublicRanking {
+export function publicRanking(
+  set: DisclosedSet,
+  cut: CutRows,
+  request: RankingRequest,
+): PublicRanking {
   const { question, option, by } = request;
-  const national = set.rows.find(
+  const national = cut.rows.find(
     (r) => r.question === question && r.option === option && r.domainVariables.length === 0,
   );
   if (!national) {
@@ -135,7 +169,7 @@ export function publicRanking(set: DisclosedSet, request: RankingRequest): Publi
       },
     ]);
   }
-  const rows = set.rows.filter(
+  const rows = cut.rows.filter(
     (r) =>
       r.question === question &&
       r.option === option &&

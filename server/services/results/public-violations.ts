@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../errors.ts';
 import type { Database } from '../../storage/db/schema.ts';
 import { listRecordedViolations } from '../../storage/repositories/recorded-violations.ts';
-import type { DisclosedSet } from './disclosed-set.ts';
+import type { CutRows, DisclosedSet } from './disclosed-set.ts';
 import type { DisclosedCell, PublicViolations } from './results-types.ts';
 
 /** The perception figure shown beside recorded cases: the share who were pressured to back a candidate. */
@@ -35,12 +35,16 @@ export async function publicViolations(
     }
   }
   const { question, option } = violationPerceptionIndicator;
-  const national = set?.rows.find(
+  const cut: CutRows | undefined = await set?.cut([
+    { by: null, questions: [question] },
+    { by: 'province', questions: [question] },
+  ]);
+  const national = cut?.rows.find(
     (r) => r.question === question && r.option === option && r.domainVariables.length === 0,
   );
   const provinceCells = new Map<string, DisclosedCell>();
-  if (set && national) {
-    for (const row of set.rows) {
+  if (cut && national) {
+    for (const row of cut.rows) {
       if (row.question !== question || row.option !== option) continue;
       if (row.domainVariables.length !== 1 || row.domainVariables[0] !== 'province') continue;
       provinceCells.set(row.domainValues[0] as string, row.cell);

@@ -3,16 +3,26 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/db/schema.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import type { Language } from '../reports/report-types.ts';
-import { agencyView } from './agency-view.ts';
-import { disclosedSet, type DisclosedSet } from './disclosed-set.ts';
+import { agencySelections, agencyView } from './agency-view.ts';
+import { disclosedSet, StaleSetError, type DisclosedSet } from './disclosed-set.ts';
 import { countWaveResponses } from '../../storage/repositories/answered-waves.ts';
 import { findDisclosureSettings } from '../../storage/repositories/disclosure-settings.ts';
-import { publicHeadline, publicRanking, type RankingRequest } from './public-views.ts';
+import {
+  headlineSelections,
+  publicHeadline,
+  publicRanking,
+  rankingSelections,
+  type RankingRequest,
+} from './public-views.ts';
 import { publicViolations } from './public-violations.ts';
 import { resultsWave, type ResultsWave } from './results-wave.ts';
 
 /** Disclosed sets kept (wave × language × state of the responses). */
 const maxCachedSets = 4;
+
+/** Times an answer is tried again on a set whose counts the reports service no longer holds. */
+const staleRetries = 2;
+
 import type {
   AgencyResults,
   PublicHeadline,
@@ -34,7 +44,8 @@ export interface ResultsService {
 
 /**
  * Creates the results layer over the reports service. Every answer is cut from one disclosed
- * table set per wave (`disclosedSet`), so the suppression pattern is the same for every caller.
+ * table set per wave (`disclosedSet`), decided on bases alone, so the suppression pattern is
+ * the same for every caller; each answer then estimates only the cells it shows.
  *
  * @example
  * const results = createResultsService(db, reports);
@@ -42,9 +53,10 @@ export interface ResultsService {
  */
 export function createResultsService(db: Kysely<Database>, reports: ReportService): ResultsService {
   const cache = new Map<string, Promise<DisclosedSet>>();
+  const keyOf = new WeakMap<DisclosedSet, string>();
   /**
-   * The disclosed set of a wave, computed once per state of its responses and settings and
-   * shared by every caller (the pattern is the same for all, and the set is the costly part).
+   * The disclosed set of a wave, decided once per state of its responses and settings and
+   * shared by every caller (the pattern is the same for all).
    */
   const setOf = async ({ study, wave }: ResultsWave, lang: Language): Promise<DisclosedSet> => {
     const version = await countWaveResponses(db, wave.id);
@@ -54,31 +66,84 @@ export function createResultsService(db: Kysely<Database>, reports: ReportServic
     if (pending === undefined) {
       pending = disclosedSet(db, reports, study, wave, lang);
       cache.set(key, pending);
-      pending.catch(() => cache.delete(key));
+      pending.then(
+        (set) => keyOf.set(set, key),
+        () => cache.delete(key),
+      );
       while (cache.size > maxCachedSets) cache.delete(cache.keys().next().value as string);
     }
     return pending;
+  };
+  /**
+   * Runs `answer` with a loader of the wave's set; when the set's counts are gone
+   * (`StaleSetError`), drops it so the next load decides again, and retries.
+   */
+  const fromSet = async <T>(
+    chosen: () => Promise<ResultsWave>,
+    lang: Language,
+    answer: (load: () => Promise<DisclosedSet>) => Promise<T>,
+  ): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      let used: DisclosedSet | undefined;
+      try {
+        return await answer(async () => (used = await setOf(await chosen(), lang)));
+      } catch (error) {
+        if (!(error instanceof StaleSetError) || used === undefined || attempt >= staleRetries) {
+          throw error;
+        }
+        const key = keyOf.get(used);
+        if (key !== undefined) cache.delete(key);
+      }
+    }
   };
   return {
     async agency(agencyCode, studyId, lang) {
       const chosen = await resultsWave(db, studyId, { publicOnly: false });
       const { study, wave } = chosen;
-      const set = await setOf(chosen, lang);
-      const contrasts = await reports.agencyContrasts(study.id, wave.id, agencyCode);
-      return agencyView(set, agencyCode, contrasts);
+      return fromSet(
+        async () => chosen,
+        lang,
+        async (load) => {
+          const set = await load();
+          const cut = await set.cut(agencySelections(set, agencyCode));
+          // Marks from the counts the cells came from, while they are held.
+          const contrasts = await reports.agencyContrasts(
+            study.id,
+            wave.id,
+            agencyCode,
+            set.version,
+          );
+          return agencyView(set, cut, agencyCode, contrasts);
+        },
+      );
     },
     async headline(studyId, lang) {
-      return publicHeadline(
-        await setOf(await resultsWave(db, studyId, { publicOnly: true }), lang),
+      const chosen = await resultsWave(db, studyId, { publicOnly: true });
+      return fromSet(
+        async () => chosen,
+        lang,
+        async (load) => {
+          const set = await load();
+          return publicHeadline(set, await set.cut(headlineSelections(set)));
+        },
       );
     },
     async ranking(studyId, request, lang) {
-      const set = await setOf(await resultsWave(db, studyId, { publicOnly: true }), lang);
-      return publicRanking(set, request);
+      const chosen = await resultsWave(db, studyId, { publicOnly: true });
+      return fromSet(
+        async () => chosen,
+        lang,
+        async (load) => {
+          const set = await load();
+          return publicRanking(set, await set.cut(rankingSelections(request)), request);
+        },
+      );
     },
     async violations(lang) {
-      return publicViolations(db, async () =>
-        setOf(await resultsWave(db, undefined, { publicOnly: true }), lang),
+      return fromSet(
+        () => resultsWave(db, undefined, { publicOnly: true }),
+        lang,
+        (load) => publicViolations(db, load),
       );
     },
   };

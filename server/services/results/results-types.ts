@@ -113,7 +113,15 @@ export interface RespondentCounts {
 
 /** The agency neutrality perception index of one domain (agency, nation or peer group). */
 export type PerceptionIndexCell =
-  | { suppressed: SuppressionReason; index: null; grade: null; nBase: null }
+  | {
+      suppressed: SuppressionReason;
+      index: null;
+      grade: null;
+      nBase: null;
+      se: null;
+      ciLow: null;
+      ciHigh: null;
+    }
   | {
       suppressed: null;
       /** Mean of the 1–4 items × 25, rounded to 2 decimals (25–100). */
@@ -121,6 +129,22 @@ export type PerceptionIndexCell =
       /** PermenPANRB 14/2017 grade: A from 88.31, B from 76.61, C from 65, D below. */
       grade: 'A' | 'B' | 'C' | 'D';
       nBase: number;
+      /**
+       * Design-based standard error of the index, in index points (the 25–100 scale): Taylor
+       * linearization of the weighted mean of respondents' scores (mean of their items) × 25,
+       * strata = agencies, fpc = N_h; R `SE(svymean(~I(score * 25), svydesign(ids = ~1,
+       * strata = ~agency, fpc = ~stratum_N, weights = ~weight)))` (`svyby` for a domain).
+       * Null when some respondent of the base has no counted score (counts folded before
+       * item totals were counted).
+       */
+      se: number | null;
+      /**
+       * 95% interval of the unrounded index, index points: index ± t_{df, .975} · SE, df =
+       * respondents in the base − strata among them (R `confint(…, df = df)`); [index, index]
+       * for an all-census base; null when `se` is null or df < 1.
+       */
+      ciLow: number | null;
+      ciHigh: number | null;
     };
 
 /** The perception index widget: agency beside nation and peers. */
@@ -133,7 +157,7 @@ export interface PerceptionIndexResult {
   agency: PerceptionIndexCell;
   national: PerceptionIndexCell;
   peer: PerceptionIndexCell;
-  /** Why no SE or interval is given. */
+  /** How the index, its SE and interval are computed, and when the index is hidden. */
   note: string;
 }
 

@@ -247,3 +247,31 @@ async function readPendingEntries(
     choices,
   };
 }
+
+/**
+ * Respondents in a wave's counts (materialized and pending): a version of its cell counts.
+ * Counts only ever grow, and every fold adds respondents along with their answers (sealing
+ * moves them from pending to permanent without changing the total), so equal totals mean equal
+ * counts.
+ *
+ * @example
+ * const version = await countedRespondents(db, wave.id); // 10617
+ */
+export async function countedRespondents(db: Kysely<Database>, waveId: number): Promise<number> {
+  // One statement, so one snapshot: a batch sealed meanwhile is counted once, not zero times.
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('profile_counts')
+        .select((s) => s.fn.sum<number | string | null>('respondents').as('n'))
+        .where('wave_id', '=', waveId)
+        .as('stored'),
+      eb
+        .selectFrom('pending_profile_counts')
+        .select((s) => s.fn.sum<number | string | null>('respondents').as('n'))
+        .where('wave_id', '=', waveId)
+        .as('pending'),
+    ])
+    .executeTakeFirstOrThrow();
+  return toCount(row.stored) + toCount(row.pending);
+}

@@ -222,6 +222,12 @@ describe.each(testDialects())('agency and public results routes on $dialect', (d
       byHand((r) => r.national),
       10,
     );
+    // A design-based SE and 95% interval around the (unrounded) index, on its 25–100 scale.
+    const national = index!.national;
+    expect(national.se).toBeGreaterThan(0);
+    expect(national.ciLow).toBeLessThan(national.index! + 0.005);
+    expect(national.ciHigh).toBeGreaterThan(national.index! - 0.005);
+    expect(national.ciHigh! - national.ciLow!).toBeGreaterThan(2 * 1.95 * national.se!);
     const grade = (x: number) => (x >= 88.31 ? 'A' : x >= 76.61 ? 'B' : x >= 65 ? 'C' : 'D');
     expect(index?.national.grade).toBe(grade(index!.national.index!));
     const items = view.comparison.filter((r) => r.question.startsWith('I.'));
@@ -234,9 +240,10 @@ describe.each(testDialects())('agency and public results routes on $dialect', (d
         expect(cell.index, name).toBeCloseTo(byHand(cellOf), 10);
         expect(cell.grade).toBe(grade(cell.index!));
       } else {
-        // A hidden item cell hides the index too.
+        // A hidden item cell hides the index too, and its SE and interval.
         expect(cell.suppressed, name).not.toBeNull();
         expect(cell.index).toBeNull();
+        expect([cell.se, cell.ciLow, cell.ciHigh]).toEqual([null, null, null]);
       }
     }
   });

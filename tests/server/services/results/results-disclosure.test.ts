@@ -349,6 +349,68 @@ describe.each(testDialects())(
       expect(hiddenCells).toBeGreaterThan(100);
     }, 300_000);
 
+    it('shows every shown cell with exactly the figures of the full report (estimates are made only for the cells shown, from the same counts)', async () => {
+      let compared = 0;
+      for (const study of studies) {
+        const truthRows = new Map(
+          (await truth(study)).rows.map((r) => [
+            `${r.question}|${r.option}|${r.domainVariables.join('*')}|${r.domainValues.join('*')}`,
+            r,
+          ]),
+        );
+        const check = (
+          question: string,
+          option: string,
+          vars: readonly string[],
+          values: readonly string[],
+          cell: DisclosedCell,
+        ) => {
+          if (cell.suppressed !== null) return;
+          const row = truthRows.get(`${question}|${option}|${vars.join('*')}|${values.join('*')}`);
+          expect(row, `${question}:${option} ${vars.join('*')}=${values.join('*')}`).toBeDefined();
+          const f = cell.figures;
+          expect(f.nBase).toBe(row!.nBase);
+          if (f.bound !== null) return;
+          compared += 1;
+          expect([f.nOption, f.estimate, f.se, f.ciLow, f.ciHigh, f.df, f.deff, f.nEff]).toEqual([
+            row!.nOption,
+            row!.estimate,
+            row!.se,
+            row!.ciLow,
+            row!.ciHigh,
+            row!.df,
+            row!.deff,
+            row!.nEff,
+          ]);
+        };
+        for (const agency of agencies.slice(0, 12)) {
+          const view = await results.agency(agency.code, study.studyId, 'en');
+          for (const row of view.comparison) {
+            check(row.question, row.option, [], [], row.national);
+            check(row.question, row.option, ['agency'], [agency.code], row.agency);
+            check(
+              row.question,
+              row.option,
+              ['type', 'islandRegion'],
+              [view.peerGroup.type, view.peerGroup.islandRegion],
+              row.peer,
+            );
+          }
+          for (const row of [...view.breakdowns, ...view.nationalBreakdowns]) {
+            check(row.question, row.option, row.domainVariables, row.domainValues, row.cell);
+          }
+        }
+        const ranking = await results.ranking(
+          study.studyId,
+          { question: 'Q1', option: 'ya', by: 'province' },
+          'en',
+        );
+        for (const entry of ranking.entries)
+          check('Q1', 'ya', ['province'], [entry.value], entry.cell);
+      }
+      expect(compared).toBeGreaterThan(1000);
+    }, 300_000);
+
     it('shows a peer figure only with at least 3 other agencies with respondents and k respondents besides the agency', async () => {
       let shownPeers = 0;
       for (const study of studies) {
