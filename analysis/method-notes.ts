@@ -23,11 +23,17 @@ export interface MethodNote {
  * lonely-stratum rule (every report must state it), census strata, what the
  * calibration did and which variance it implies, and the interval rule for edge cases;
  * in English (default) or Indonesian. Variable names and R's names stay as they are.
+ * `nameStrata: false` leaves out which strata have a single respondent (for outputs that must
+ * not tell an agency's size).
  *
  * @example
  * methodNotes(raked.weighting, 'id').map((note) => note.text);
  */
-export function methodNotes(weighting: Weighting, lang: NoteLanguage = 'en'): MethodNote[] {
+export function methodNotes(
+  weighting: Weighting,
+  lang: NoteLanguage = 'en',
+  { nameStrata = true }: { nameStrata?: boolean } = {},
+): MethodNote[] {
   const { design } = weighting;
   const t = (id: string, en: string) => (lang === 'id' ? id : en);
   const notes: MethodNote[] = [
@@ -44,13 +50,14 @@ export function methodNotes(weighting: Weighting, lang: NoteLanguage = 'en'): Me
     },
   ];
   if (design.singletonStrata.length > 0) {
-    const list = design.singletonStrata.join(', ');
+    // Outside the researchers' view, naming them would tell which agency has one respondent.
+    const list = nameStrata ? ` (${design.singletonStrata.join(', ')})` : '';
     notes.push({
       code: 'lonely-strata',
       text: t(
-        `${design.singletonStrata.length} strata dengan satu responden (${list}) ` +
+        `${design.singletonStrata.length} strata dengan satu responden${list} ` +
           'menyumbang kuadrat simpangannya dari nol, seperti survey.lonely.psu = "adjust" di R; estimasinya sendiri tidak ditampilkan.',
-        `${design.singletonStrata.length} stratum/strata with a single respondent (${list}) ` +
+        `${design.singletonStrata.length} stratum/strata with a single respondent${list} ` +
           'contribute their squared deviation from zero, as R survey.lonely.psu = "adjust"; their own estimates are not shown.',
       ),
     });

@@ -179,7 +179,17 @@ export function buildCellBases(input: ReportInput, request: BasesRequest): CellB
     wave: input.wave,
     lang: request.lang,
     respondents,
-    footnotes: footnotes(input, designWeights(design), null, design.strata.length > 0),
+    // Agency and public outputs are built on these: no footnote may name an agency.
+    footnotes: footnotes(
+      input,
+      designWeights(design),
+      null,
+      design.strata.length > 0,
+      request.lang,
+      {
+        nameStrata: false,
+      },
+    ),
     questions,
     breakdowns,
   };
@@ -357,6 +367,7 @@ function footnotes(
   iterations: number | null,
   hasResponses: boolean,
   lang: Language,
+  { nameStrata = true }: { nameStrata?: boolean } = {},
 ): Footnote[] {
   const t = (id: string, en: string) => (lang === 'id' ? id : en);
   const notes: Footnote[] = [];
@@ -385,7 +396,7 @@ function footnotes(
     });
     return notes;
   }
-  notes.push(...methodNotes(weighting, lang));
+  notes.push(...methodNotes(weighting, lang, { nameStrata }));
   if (iterations !== null) {
     notes.push({
       code: 'raking-passes',

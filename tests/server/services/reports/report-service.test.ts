@@ -50,6 +50,23 @@ describe.each(testDialects())('the reports service on $dialect', (dialect) => {
     expect(report.footnotes.map((f) => f.code)).toContain('lonely-strata');
   });
 
+  it('names the single-respondent strata to researchers only: the bases for agency and public outputs count them without names', async () => {
+    const request = { waveId: study.wave.id, by: ['agency'], lang: 'en' } as const;
+    const report = await reports.report(study.studyId, { ...request, weighting: 'design' });
+    const bases = await reports.cellBases(study.studyId, request);
+    const lonely = (notes: { code: string; text: string }[]) =>
+      notes.find((n) => n.code === 'lonely-strata')?.text ?? '';
+    const named = report.rows.filter((r) => r.domainVariables[0] === 'agency');
+    const singletons = [...new Set(named.map((r) => r.domainValues[0]!))].filter((code) =>
+      lonely(report.footnotes).includes(code),
+    );
+    expect(singletons.length).toBeGreaterThan(0);
+    expect(lonely(bases.footnotes)).toMatch(
+      /^\d+ stratum\/strata with a single respondent contribute/,
+    );
+    for (const code of singletons) expect(JSON.stringify(bases.footnotes)).not.toContain(code);
+  });
+
   it('gives R’s rake(agency, gender) estimates and SEs under raked weights, to 1e-9', async () => {
     const report = await reports.report(study.studyId, {
       waveId: study.wave.id,
