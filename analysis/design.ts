@@ -63,6 +63,10 @@ export function cellKey(stratum: string, profile: number): string {
   return `${stratum}\u0000${profile}`;
 }
 
+function isCount(value: number): boolean {
+  return Number.isInteger(value) && value >= 0;
+}
+
 function checkCount(value: number, what: string): void {
   if (!Number.isInteger(value) || value < 0) {
     throw new Error(`${what}: counts must be non-negative integers, got ${value}`);
@@ -162,20 +166,33 @@ function indexQuestions(
   countOfCell: readonly number[],
   cellCount: number,
 ): Map<string, QuestionIndex> {
-  const lookup = (stratum: string, profile: number, what: string): number => {
+  // Entries come grouped by cell (a storage read orders them so), so the last cell found is
+  // remembered: building and hashing a key for each of a wave's 100,000s of entries cost more
+  // than the rest of the indexing.
+  let lastStratum: string | undefined;
+  let lastProfile = 0;
+  let lastCell = -1;
+  const lookup = (stratum: string, profile: number, what: string | (() => string)): number => {
+    if (stratum === lastStratum && profile === lastProfile) return lastCell;
     const cell = cellByKey.get(cellKey(stratum, profile));
     if (cell === undefined) {
-      throw new Error(`${what} of stratum "${stratum}", profile ${profile}: no respondents there`);
+      const subject = typeof what === 'string' ? what : what();
+      throw new Error(
+        `${subject} of stratum "${stratum}", profile ${profile}: no respondents there`,
+      );
     }
+    lastStratum = stratum;
+    lastProfile = profile;
+    lastCell = cell;
     return cell;
   };
 
   const bases = new Map<string, Float64Array>();
+  // Messages are built only on failure: these loops run once per stored count.
   for (const entry of cells.bases) {
-    const what = `base of "${entry.question}"`;
-    checkCount(entry.count, what);
+    if (!isCount(entry.count)) checkCount(entry.count, `base of "${entry.question}"`);
     if (entry.count === 0) continue;
-    const cell = lookup(entry.stratum, entry.profile, what);
+    const cell = lookup(entry.stratum, entry.profile, () => `base of "${entry.question}"`);
     let dense = bases.get(entry.question);
     if (dense === undefined) {
       dense = new Float64Array(cellCount);
@@ -186,8 +203,8 @@ function indexQuestions(
 
   const choices = new Map<string, Map<string, Map<number, number>>>();
   for (const entry of cells.choices) {
-    const what = `choices of "${entry.question}" = "${entry.option}"`;
-    checkCount(entry.count, what);
+    const what = () => `choices of "${entry.question}" = "${entry.option}"`;
+    if (!isCount(entry.count)) checkCount(entry.count, what());
     const cell = lookup(entry.stratum, entry.profile, what);
     let byOption = choices.get(entry.question);
     if (byOption === undefined) {

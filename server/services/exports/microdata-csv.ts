@@ -1,5 +1,5 @@
 // Streams a wave's anonymised microdata as CSV: one row per response, agency by agency, rows in hash order, with design and raked weights.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { QuestionnaireDefinition } from '../../../surveys/types.ts';
 import type { Database } from '../../storage/db/schema.ts';
@@ -95,7 +95,8 @@ export async function* microdataChunks(source: MicrodataSource): AsyncGenerator<
         const profile = respondentProfile(definition.domainVariables, response.answers);
         const key = `${agency}\u0000${profileWeightKey(definition.domainVariables, profile.values)}`;
         rows.push({
-          order: createHash('sha256').update(`${waveId}:${response.clientId}`).digest('hex'),
+          // One-shot hash: a Hash object per row held native memory until V8 collected it.
+          order: hash('sha256', `${waveId}:${response.clientId}`, 'hex'),
           rakedWeight: raked?.get(key) ?? null,
           // The line without its CRLF: the design columns go first once n_h is known.
           answers: csvLines([answerCells(answerColumns, compiled, response.answers)]).slice(0, -2),

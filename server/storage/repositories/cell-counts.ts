@@ -1,5 +1,5 @@
 // Reads a wave's CellCounts, the input of every estimate, with aggregate queries over the analysis projection.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CellCounts, StratumInfo } from '../../../analysis/cells.ts';
 import { chunks } from '../db/chunks.ts';
 import type { Database } from '../db/schema.ts';
@@ -69,39 +69,18 @@ async function readSnapshot(db: Kysely<Database>, waveId: number): Promise<CellC
     .orderBy('agency_code')
     .orderBy('profile_id')
     .execute();
-  const baseRows = await db
-    .selectFrom('answer_counts')
-    .select((eb) => [
-      'agency_code',
-      'profile_id',
-      'variable',
-      eb.fn.sum<number | string>('count').as('option_total'),
-      eb.fn
-        .sum<number | string>(
-          sql`case when ${sql.ref('option')} = '' then ${sql.ref('count')} else 0 end`,
-        )
-        .as('base_total'),
-      eb.fn
-        .max<number>(sql`case when ${sql.ref('option')} = '' then 1 else 0 end`)
-        .as('has_base_row'),
-    ])
-    .where('wave_id', '=', waveId)
-    .groupBy(['agency_code', 'profile_id', 'variable'])
-    .orderBy('agency_code')
-    .orderBy('profile_id')
-    .orderBy('variable')
-    .execute();
-  const choiceRows = await db
+  // One pass over the answer counts gives both bases and choices: a second, grouped query for
+  // the bases read every row again and cost as much as this one.
+  const answerRows = await db
     .selectFrom('answer_counts')
     .select(['agency_code', 'profile_id', 'variable', 'option', 'count'])
     .where('wave_id', '=', waveId)
-    .where('option', '<>', '')
-    .where('count', '>', 0)
     .orderBy('agency_code')
     .orderBy('profile_id')
     .orderBy('variable')
     .orderBy('option')
     .execute();
+  const { bases, choices } = basesAndChoices(answerRows);
 
   const strata = new Map<string, StratumInfo>(
     strataRows.map((r) => [
@@ -127,28 +106,50 @@ async function readSnapshot(db: Kysely<Database>, waveId: number): Promise<CellC
       })),
       ...pending.respondents,
     ],
-    bases: [
-      ...baseRows
-        .map((r) => ({
-          stratum: r.agency_code,
-          profile: r.profile_id,
-          question: r.variable,
-          count: toCount(Number(r.has_base_row) === 1 ? r.base_total : r.option_total),
-        }))
-        .filter((b) => b.count > 0),
-      ...pending.bases,
-    ],
-    choices: [
-      ...choiceRows.map((r) => ({
-        stratum: r.agency_code,
-        profile: r.profile_id,
-        question: r.variable,
-        option: r.option,
-        count: r.count,
-      })),
-      ...pending.choices,
-    ],
+    bases: bases.concat(pending.bases),
+    choices: choices.concat(pending.choices),
   };
+}
+
+/**
+ * Bases and choices from answer-count rows ordered by (agency, profile, variable), as the
+ * grouped query computed them: a question's base is its `''` row when it has one (a
+ * multi-select: respondents who ticked anything), else the sum of its options; zero counts are
+ * left out. Counts are integers, so summing here rather than in SQL changes no count.
+ */
+function basesAndChoices(
+  rows: readonly {
+    agency_code: string;
+    profile_id: number;
+    variable: string;
+    option: string;
+    count: number;
+  }[],
+): Pick<CellCounts, 'bases' | 'choices'> {
+  const bases: CellCounts['bases'] = [];
+  const choices: CellCounts['choices'] = [];
+  for (let first = 0; first < rows.length;) {
+    const { agency_code: stratum, profile_id: profile, variable: question } = rows[first]!;
+    let baseRow: number | null = null;
+    let optionTotal = 0;
+    let last = first;
+    for (; last < rows.length; last++) {
+      const row = rows[last]!;
+      if (row.agency_code !== stratum || row.profile_id !== profile || row.variable !== question)
+        break;
+      if (row.option === '') baseRow = (baseRow ?? 0) + row.count;
+      else {
+        optionTotal += row.count;
+        if (row.count > 0) {
+          choices.push({ stratum, profile, question, option: row.option, count: row.count });
+        }
+      }
+    }
+    const base = toCount(baseRow ?? optionTotal);
+    if (base > 0) bases.push({ stratum, profile, question, count: base });
+    first = last;
+  }
+  return { bases, choices };
 }
 
 /**
