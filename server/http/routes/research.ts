@@ -105,7 +105,12 @@ export function researchRoutes(deps: AppDeps, reports: ReportService, guard: Mid
       const query = c.req.valid('query');
       const source = await downloadSource(c.get('study'), query.wave);
       const chunks = await microdataCsv(source, { freeText: query.freeText });
-      return c.body(textStream(chunks), 200, attachment(source.study.id, 'microdata.csv', csvType));
+      // no-transform: the compress middleware would gzip ahead of the reader and hold the file
+      // (about 100 MB per million rows) in memory; streamed as is, memory stays flat.
+      return c.body(textStream(chunks), 200, {
+        ...attachment(source.study.id, 'microdata.csv', csvType),
+        'Cache-Control': 'no-store, no-transform',
+      });
     })
     .get('/:study/microdata.R', guard, study, validQuery(scriptQuery), async (c) => {
       const query = c.req.valid('query');

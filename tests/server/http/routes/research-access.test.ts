@@ -84,6 +84,18 @@ describe.each(testDialects())('researcher routes × roles on $dialect', (dialect
     expect(res.status).toBe(404);
   });
 
+  it('gzips JSON answers but streams microdata.csv as it is, so an export never waits whole in memory', async () => {
+    const get = (route: string) =>
+      app.request(`/api/studies/open-study/${route}`, {
+        headers: { ...bearer(keys.researcher), 'accept-encoding': 'gzip' },
+      });
+    expect((await get('codebook.json')).headers.get('content-encoding')).toBe('gzip');
+    const microdata = await get('microdata.csv');
+    expect(microdata.headers.get('content-encoding')).toBeNull();
+    expect(microdata.headers.get('cache-control')).toContain('no-transform');
+    expect((await microdata.text()).split('\r\n')[0]).toMatch(/^\uFEFF?agency,stratum_N,/);
+  });
+
   it('leaves the respondents’ study routes public', async () => {
     expect((await app.request('/api/studies/open-study')).status).toBe(200);
     expect((await app.request('/api/studies/open-study/questionnaire')).status).toBe(200);
