@@ -7,6 +7,7 @@ import { agencyView } from './agency-view.ts';
 import { disclosedSet, type DisclosedSet } from './disclosed-set.ts';
 import { countWaveResponses } from '../../storage/repositories/answered-waves.ts';
 import { findDisclosureSettings } from '../../storage/repositories/disclosure-settings.ts';
+import { publicStudies } from './public-studies.ts';
 import { publicHeadline, publicRanking, type RankingRequest } from './public-views.ts';
 import { publicViolations } from './public-violations.ts';
 import { resultsWave, type ResultsWave } from './results-wave.ts';
@@ -17,6 +18,7 @@ import type {
   AgencyResults,
   PublicHeadline,
   PublicRanking,
+  PublicStudy,
   PublicViolations,
 } from './results-types.ts';
 
@@ -24,6 +26,8 @@ import type {
 export interface ResultsService {
   /** The agency dashboard of `agencyCode` (taken from the signed-in principal, never the request). */
   agency(agencyCode: string, studyId: string | undefined, lang: Language): Promise<AgencyResults>;
+  /** Public studies with responses, latest first. */
+  studies(lang: Language): Promise<PublicStudy[]>;
   /** Headline indicators of a public study. */
   headline(studyId: string, lang: Language): Promise<PublicHeadline>;
   /** Provinces or agency types ranked on one indicator of a public study. */
@@ -67,6 +71,7 @@ export function createResultsService(db: Kysely<Database>, reports: ReportServic
       const contrasts = await reports.agencyContrasts(study.id, wave.id, agencyCode);
       return agencyView(set, agencyCode, contrasts);
     },
+    studies: (lang) => publicStudies(db, lang),
     async headline(studyId, lang) {
       return publicHeadline(
         await setOf(await resultsWave(db, studyId, { publicOnly: true }), lang),
