@@ -123,7 +123,13 @@ export function StackedIntervalChart({
                 {short(row.label, labelChars)}
               </text>
               {groupLabel && row.group !== undefined && firstOfGroup[i] ? (
-                <text x={innerWidth} y={top + 14} fontSize={11} textAnchor="end" fill={palette.axis}>
+                <text
+                  x={innerWidth}
+                  y={top + 14}
+                  fontSize={11}
+                  textAnchor="end"
+                  fill={palette.axis}
+                >
                   {groupLabel(row.group)}
                 </text>
               ) : null}

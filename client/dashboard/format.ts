@@ -16,7 +16,8 @@ export function estimateText(cell: DisclosedCell, lang: Lang): string {
   const m = dashboardMessages[lang];
   if (cell.suppressed !== null) return `${m.hidden} (${m.reasons[cell.suppressed]})`;
   const f = cell.figures;
-  if (f.bound) return `${f.bound.side === 'at-least' ? '≥' : '≤'} ${percent(f.bound.value, lang, 0)}%`;
+  if (f.bound)
+    return `${f.bound.side === 'at-least' ? '≥' : '≤'} ${percent(f.bound.value, lang, 0)}%`;
   return f.estimate === null ? '–' : `${percent(f.estimate, lang)}%`;
 }
 

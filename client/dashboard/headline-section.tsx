@@ -129,7 +129,14 @@ function Legend({ lang }: { lang: Lang }) {
       </svg>{' '}
       {m.legendEstimate}{' '}
       <svg width="14" height="14" viewBox="0 0 14 14">
-        <rect x="3" y="3" width="8" height="8" transform="rotate(45 7 7)" className="legend-published" />
+        <rect
+          x="3"
+          y="3"
+          width="8"
+          height="8"
+          transform="rotate(45 7 7)"
+          className="legend-published"
+        />
       </svg>{' '}
       {m.legendPublished}
     </p>

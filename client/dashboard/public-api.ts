@@ -32,7 +32,9 @@ export const publicApi = {
   studies: (lang: Lang) => settle<PublicStudy[]>(pub.studies.$get({ query: { lang } })),
 
   headline: (study: string, lang: Lang) =>
-    settle<PublicHeadline>(pub.studies[':study'].headline.$get({ param: { study }, query: { lang } })),
+    settle<PublicHeadline>(
+      pub.studies[':study'].headline.$get({ param: { study }, query: { lang } }),
+    ),
 
   /** `indicator` is `question:option`, e.g. `H2:ya`. */
   ranking: (study: string, indicator: string, by: RankingBy, lang: Lang) =>

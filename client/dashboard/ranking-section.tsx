@@ -10,7 +10,6 @@ import { dashboardMessages } from './messages';
 import { publicApi, type PublicRanking, type PublicStudy, type RankingBy } from './public-api';
 import { TableBox } from './table-box';
 
-
 export interface RankingSectionProps {
   study: PublicStudy;
   lang: Lang;
