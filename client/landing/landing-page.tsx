@@ -31,7 +31,10 @@ type Status = 'loading' | 'failed' | 'loaded';
 export default function LandingPage() {
   const [lang, setLang] = useLang();
   const m = dashboardMessages[lang];
-  const [chosen, setChosen] = useState<string>();
+  // `/?study=<id>` opens a given public study (a link to share); else the latest one.
+  const [chosen, setChosen] = useState<string | undefined>(
+    () => new URLSearchParams(window.location.search).get('study') ?? undefined,
+  );
   // Figures already shown stay while the next language or study loads.
   const [loaded, setLoaded] = useState<Loaded>();
   const [status, setStatus] = useState<Status>('loading');
