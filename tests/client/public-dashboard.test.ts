@@ -32,7 +32,8 @@ let server: { url: string; child: ChildProcess; dir: string };
 let browser: Browser;
 
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
+  // Once more on a reset: a kept-alive socket the server closed while a step waited long.
+  const res = await fetch(`${server.url}${path}`).catch(() => fetch(`${server.url}${path}`));
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 }
