@@ -446,13 +446,16 @@ describe('respondent page', () => {
       await page.goto(t.server.url + path);
       if (agree) await consent(page);
       await page.getByText(ready, { exact: true }).first().waitFor();
+      // The dashboard at / loads its sections' code with its data: wait until all of it is in.
+      await page.waitForLoadState('networkidle');
       const text = (await Promise.all(bodies)).join('\n');
       await context.close();
       return text;
     };
     const landing = await scriptsOf('/', 'Survei Netralitas ASN (demo)');
     const respondent = await scriptsOf(linkPath(sleman), 'Jenis kelamin', true);
-    // The marker is SurveyJS's own root class: present where the survey renders, absent on /.
+    // The marker is SurveyJS's own root class: present where the survey renders, absent on /
+    // (the public dashboard, whose open-studies section lists the demo study).
     expect(respondent).toContain('sd-root-modern');
     expect(landing).not.toContain('sd-root-modern');
   });

@@ -24,7 +24,7 @@ const rankingQuery = z.strictObject({
 const studyParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
 
 /**
- * `GET /studies/:study/headline`, `GET /studies/:study/ranking?indicator=…&by=…`,
+ * `GET /studies` (public studies with responses, latest first), `GET /studies/:study/headline`, `GET /studies/:study/ranking?indicator=…&by=…`,
  * `GET /violations`. Only public studies (marked so, or synthetic demos) are served; another
  * answers `404 STUDY_NOT_FOUND` as an unknown one does.
  *
@@ -39,6 +39,9 @@ export function publicResultsRoutes(results: ResultsService) {
     return value;
   };
   return new Hono()
+    .get('/studies', validQuery(z.strictObject({ lang })), async (c) =>
+      c.json(await results.studies(c.req.valid('query').lang)),
+    )
     .get('/studies/:study/headline', validQuery(z.strictObject({ lang })), async (c) =>
       c.json(await results.headline(study(c.req.param('study')), c.req.valid('query').lang)),
     )

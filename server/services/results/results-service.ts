@@ -7,6 +7,7 @@ import { agencySelections, agencyView } from './agency-view.ts';
 import { disclosedSet, StaleSetError, type DisclosedSet } from './disclosed-set.ts';
 import { countWaveResponses } from '../../storage/repositories/answered-waves.ts';
 import { findDisclosureSettings } from '../../storage/repositories/disclosure-settings.ts';
+import { publicStudies } from './public-studies.ts';
 import {
   headlineSelections,
   publicHeadline,
@@ -27,6 +28,7 @@ import type {
   AgencyResults,
   PublicHeadline,
   PublicRanking,
+  PublicStudy,
   PublicViolations,
 } from './results-types.ts';
 
@@ -34,6 +36,8 @@ import type {
 export interface ResultsService {
   /** The agency dashboard of `agencyCode` (taken from the signed-in principal, never the request). */
   agency(agencyCode: string, studyId: string | undefined, lang: Language): Promise<AgencyResults>;
+  /** Public studies with responses, latest first. */
+  studies(lang: Language): Promise<PublicStudy[]>;
   /** Headline indicators of a public study. */
   headline(studyId: string, lang: Language): Promise<PublicHeadline>;
   /** Provinces or agency types ranked on one indicator of a public study. */
@@ -117,6 +121,7 @@ export function createResultsService(db: Kysely<Database>, reports: ReportServic
         },
       );
     },
+    studies: (lang) => publicStudies(db, lang),
     async headline(studyId, lang) {
       const chosen = await resultsWave(db, studyId, { publicOnly: true });
       return fromSet(

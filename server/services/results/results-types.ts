@@ -194,6 +194,21 @@ export interface AgencyResults extends ResultsContext {
   significanceNote: string;
 }
 
+/** One study of `GET /api/public/studies`: public (or synthetic) and with responses. */
+export interface PublicStudy {
+  id: string;
+  /** In the requested language. */
+  title: string;
+  /** Its responses are made up (a demo): every page showing it says so. */
+  synthetic: boolean;
+  /** The wave the dashboard shows: the most recently opened one with responses. */
+  wave: { id: number; name: string };
+  /** Stored responses of that wave. */
+  responses: number;
+  /** The indicators the ranking offers, `label` in the requested language. */
+  rankingIndicators: { question: string; option: string; label: string }[];
+}
+
 /** A headline indicator of the public dashboard, with the published KASN 2021 figure. */
 export interface HeadlineIndicator {
   variable: string;

@@ -27,7 +27,7 @@ function accessOf(method: string, path: string): Access {
   const publicPatterns = [
     /^\/api\/studies(\/:study(\/questionnaire|\/responses|\/tokens\/:token|\/links\/:code)?)?$/,
     /^\/api\/agencies(\/:code)?$/,
-    /^\/api\/public\//,
+    /^\/api\/public\/(studies(\/:study\/(headline|ranking))?|violations)$/,
     /^\/healthz$/,
     /^\/(?!api\/)/,
   ];

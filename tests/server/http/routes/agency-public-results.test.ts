@@ -10,6 +10,7 @@ import type {
   DisclosedCell,
   PublicHeadline,
   PublicRanking,
+  PublicStudy,
   PublicViolations,
 } from '../../../../server/services/results/results-types.ts';
 import { saveDisclosureSettings } from '../../../../server/storage/repositories/disclosure-settings.ts';
@@ -286,6 +287,34 @@ describe.each(testDialects())('agency and public results routes on $dialect', (d
       const res = await body<{ error: { code: string } }>(app, path);
       expect(res.status, path).toBe(404);
       expect(res.json.error.code).toBe('STUDY_NOT_FOUND');
+    }
+  });
+
+  it('lists the public studies with responses, in the asked language, and never a study not marked public', async () => {
+    const listed = await body<PublicStudy[]>(app, '/api/public/studies?lang=en');
+    expect(listed.status).toBe(200);
+    const responses = await t.db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('wave_id', '=', study.wave.id)
+      .executeTakeFirstOrThrow();
+    expect(listed.json).toEqual([
+      {
+        id: study.studyId,
+        title: expect.any(String),
+        synthetic: false,
+        wave: { id: study.wave.id, name: study.wave.name },
+        responses: Number(responses.n),
+        // The test questionnaire declares no ranking indicators (public-studies.ts).
+        rankingIndicators: [],
+      },
+    ]);
+    const indonesian = await body<PublicStudy[]>(app, '/api/public/studies');
+    expect(indonesian.json[0]?.title).not.toBe(listed.json[0]?.title);
+    for (const query of ['lang=fr', 'study=gen-private']) {
+      const res = await body<{ error: { code: string } }>(app, `/api/public/studies?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.json.error.code).toBe('INVALID_REQUEST');
     }
   });
 
