@@ -1,6 +1,6 @@
 // The public dashboard at / in headless Chromium on the real server with the synthetic KASN-sized wave: figures equal to the API's, hidden rows without numbers, both languages accessible, no survey renderer.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,13 +20,17 @@ import { exited, freePort, startServerProcess } from '../helpers/server-process'
 
 const root = resolve(import.meta.dirname, '../..');
 const assetsDir = resolve(root, 'dist/client/assets');
-const screenshot = resolve(root, 'docs/screenshots/public-dashboard.png');
+/** `SCREENSHOTS=1` also writes docs/screenshots/public-dashboard.png (360 × 740, full page). */
+const screenshot =
+  process.env.SCREENSHOTS === '1'
+    ? resolve(root, 'docs/screenshots/public-dashboard.png')
+    : undefined;
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
-/** The disclosed set of 10,617 responses takes minutes per language on a shared machine. */
-const warmUp = 1_800_000;
+/** Seeding 10,617 responses and deciding their disclosed set, on a shared machine. */
+const warmUp = 600_000;
 
 let server: { url: string; child: ChildProcess; dir: string };
 let browser: Browser;
@@ -39,14 +43,11 @@ async function api<T>(path: string): Promise<T> {
 }
 
 beforeAll(async () => {
-  // The real entry point in its own process (it seeds the demo with the synthetic wave): the
-  // disclosed sets of 10,617 responses in two languages need more heap than a test worker has.
+  // The real entry point in its own process, as the quick start runs it: it seeds the demo
+  // with the synthetic wave.
   const dir = mkdtempSync(join(tmpdir(), 'public-dashboard-'));
   const port = await freePort();
-  const child = startServerProcess(port, join(dir, 'test.db'), {
-    NODE_OPTIONS: '--max-old-space-size=8192',
-    HOST: '127.0.0.1',
-  });
+  const child = startServerProcess(port, join(dir, 'test.db'), { HOST: '127.0.0.1' });
   server = { url: `http://127.0.0.1:${port}`, child, dir };
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -277,7 +278,7 @@ describe('public dashboard at /', () => {
     await context.close();
   });
 
-  it('never asks for the survey renderer, and leaves a 360×740 full-page screenshot in docs/screenshots', async () => {
+  it('never asks for the survey renderer, and takes a 360×740 full-page screenshot', async () => {
     const { context, page, requests } = await phone();
     await page.goto(`${server.url}/?study=${syntheticStudyId}`);
     await loaded(page, 'id');
@@ -292,11 +293,12 @@ describe('public dashboard at /', () => {
     expect(renderer.length).toBeGreaterThan(0);
     expect(requests.filter((path) => renderer.includes(path))).toEqual([]);
     expect(requests.some((path) => /\/assets\/.*\.js$/.test(path))).toBe(true);
-    const before = Date.now();
-    await page.screenshot({ path: screenshot, fullPage: true });
-    expect(statSync(screenshot).mtimeMs).toBeGreaterThanOrEqual(before - 1000);
-    // PNG width, big-endian at byte 16 of the IHDR chunk.
-    expect(readFileSync(screenshot).readUInt32BE(16)).toBe(360);
+    const png = await page.screenshot({
+      fullPage: true,
+      ...(screenshot ? { path: screenshot } : {}),
+    });
+    // PNG width, big-endian at byte 16 of the IHDR chunk: nothing overflows the phone's width.
+    expect(png.readUInt32BE(16)).toBe(360);
     await context.close();
   });
 });
