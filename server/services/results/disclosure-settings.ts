@@ -26,14 +26,14 @@ export const defaultSensitiveQuestions: Readonly<Record<string, readonly string[
 /** Disclosure rules of a study and whether the public dashboard may show it. */
 export interface StudyDisclosure {
   rules: DisclosureRules;
-  /** Explicitly marked public, or a synthetic demo study. */
+  /** As the stored settings say; without settings, public only when synthetic. */
   public: boolean;
 }
 
 /**
  * The study's rules: stored settings when there are some, else the defaults above. A study is
- * public when its settings say so, or when it is a synthetic demo study (its responses are
- * made up); real studies are private until an administrator marks them.
+ * public when its settings say so; without settings, a synthetic demo study (its responses are
+ * made up) is public and a real one private until an administrator marks it.
  *
  * @example
  * const { rules } = await studyDisclosure(db, study); // rules.minimum === 10
@@ -43,7 +43,6 @@ export async function studyDisclosure(
   study: Study,
 ): Promise<StudyDisclosure> {
   const stored = await findDisclosureSettings(db, study.id);
-  const synthetic = await isStudySynthetic(db, study.id);
   if (stored) {
     return {
       rules: {
@@ -51,7 +50,7 @@ export async function studyDisclosure(
         sensitiveMinimum: stored.sensitiveMinimumCellSize,
         sensitiveQuestions: new Set(stored.sensitiveQuestions),
       },
-      public: stored.public || synthetic,
+      public: stored.public,
     };
   }
   return {
@@ -60,6 +59,6 @@ export async function studyDisclosure(
       sensitiveMinimum: defaultSensitiveMinimumCellSize,
       sensitiveQuestions: new Set(defaultSensitiveQuestions[study.questionnaireId] ?? []),
     },
-    public: synthetic,
+    public: await isStudySynthetic(db, study.id),
   };
 }

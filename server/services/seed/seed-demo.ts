@@ -17,6 +17,12 @@ import { demoNotice } from './demo-notice.ts';
 import { seededRandom } from './seeded-random.ts';
 import { seedFiles } from './seed-files.ts';
 import { markStudySynthetic } from '../../storage/repositories/synthetic-studies.ts';
+import { saveDisclosureSettings } from '../../storage/repositories/disclosure-settings.ts';
+import {
+  defaultMinimumCellSize,
+  defaultSensitiveMinimumCellSize,
+  defaultSensitiveQuestions,
+} from '../results/disclosure-settings.ts';
 import { seedSyntheticWave } from './synthetic-wave.ts';
 import { createAccessKey } from '../auth/access-keys.ts';
 
@@ -152,6 +158,15 @@ export async function seedDemo(
       }));
       await importResponses(trx, questionnaires, wave.id, rows);
       await markStudySynthetic(trx, demoStudyId);
+      // A handful of made-up answers for trying the agency dashboard; the public dashboard
+      // shows the KASN-sized synthetic wave instead.
+      await saveDisclosureSettings(trx, {
+        studyId: demoStudyId,
+        minimumCellSize: defaultMinimumCellSize,
+        sensitiveMinimumCellSize: defaultSensitiveMinimumCellSize,
+        sensitiveQuestions: [...(defaultSensitiveQuestions[definition.id] ?? [])],
+        public: false,
+      });
     }
     if (syntheticWave) {
       const synthetic = await seedSyntheticWave(trx, questionnaires, questionnaire);
