@@ -87,16 +87,8 @@ export function buildReport(input: ReportInput, request: ReportRequest): Report 
       : estimateProportions(weighting, { questions, domains: specs, intervals: ['logit'] });
 
   const rows = labelRows(estimates, reported, input, request.lang);
-  let respondents = 0;
-  for (const count of design.cellCount) respondents += count;
   return {
-    study: {
-      id: input.study.id,
-      title: input.study.title[request.lang],
-      synthetic: input.study.synthetic,
-    },
-    wave: input.wave,
-    lang: request.lang,
+    ...reportHeader(input, design, request.lang),
     weighting: {
       kind: request.weighting,
       description: weighting.description,
@@ -110,7 +102,6 @@ export function buildReport(input: ReportInput, request: ReportRequest): Report 
         labels: variables.map((v) => (known.get(v) as LocalizedText)[request.lang]),
       } satisfies BreakdownLabel;
     }),
-    respondents,
     strata: design.strata.length,
     rows,
     footnotes: footnotes(input, weighting, iterations, design.strata.length > 0, request.lang),
@@ -167,18 +158,9 @@ export function buildCellBases(input: ReportInput, request: BasesRequest): CellB
           levels: b.levels.map((values) => [...values]),
           bases: b.bases,
         }));
-  let respondents = 0;
-  for (const count of design.cellCount) respondents += count;
   return {
     version: countsVersion(input.cells),
-    study: {
-      id: input.study.id,
-      title: input.study.title[request.lang],
-      synthetic: input.study.synthetic,
-    },
-    wave: input.wave,
-    lang: request.lang,
-    respondents,
+    ...reportHeader(input, design, request.lang),
     // Agency and public outputs are built on these: no footnote may name an agency.
     footnotes: footnotes(
       input,
@@ -358,6 +340,14 @@ function labelRows(
       },
     };
   });
+}
+
+/** What every report and set of bases starts with: study, wave, language and respondents. */
+function reportHeader(input: ReportInput, design: SurveyDesign, lang: Language) {
+  let respondents = 0;
+  for (const count of design.cellCount) respondents += count;
+  const { id, title, synthetic } = input.study;
+  return { study: { id, title: title[lang], synthetic }, wave: input.wave, lang, respondents };
 }
 
 /** The report's footnotes in its language: data caveats first, then the method. */

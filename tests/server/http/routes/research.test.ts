@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../../server/storage/db/schema.ts';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportService } from '../../../../server/services/reports/report-service.ts';
@@ -38,6 +40,25 @@ async function getCsv(app: Hono, path: string) {
       skipEmptyLines: true,
     }),
   };
+}
+
+/** Runs `check` with the wave closed, then puts its status and closing day back as they were. */
+async function whileClosed(
+  db: Kysely<Database>,
+  waveId: number,
+  check: () => Promise<void>,
+): Promise<void> {
+  const before = await db
+    .selectFrom('waves')
+    .select(['status', 'closes_on'])
+    .where('id', '=', waveId)
+    .executeTakeFirstOrThrow();
+  await closeWave(db, waveId, '2021-10-31');
+  try {
+    await check();
+  } finally {
+    await db.updateTable('waves').set(before).where('id', '=', waveId).execute();
+  }
 }
 
 describe.each(testDialects())('researcher routes on $dialect', (dialect) => {
@@ -80,22 +101,14 @@ describe.each(testDialects())('researcher routes on $dialect', (dialect) => {
   });
 
   it('lists every study with its waves, a closed wave too, so its results stay reachable', async () => {
-    const [before] = await t.db
-      .selectFrom('waves')
-      .select(['status', 'closes_on'])
-      .where('id', '=', study.wave.id)
-      .execute();
-    await closeWave(t.db, study.wave.id, '2021-10-31');
-    try {
+    await whileClosed(t.db, study.wave.id, async () => {
       const { status, body } = await getJson(app, '/api/research/studies');
       expect(status).toBe(200);
       const listed = (body as unknown as StudyWithWaves[]).find((s) => s.id === 'r-fixture');
       expect(listed?.waves.map((w) => [w.id, w.status])).toEqual([[study.wave.id, 'closed']]);
       const results = await getJson(app, `/api/studies/r-fixture/results?wave=${study.wave.id}`);
       expect(results.status).toBe(200);
-    } finally {
-      await t.db.updateTable('waves').set(before!).where('id', '=', study.wave.id).execute();
-    }
+    });
   });
 
   it.each([
@@ -162,18 +175,10 @@ describe.each(testDialects())('researcher routes on $dialect', (dialect) => {
     expect(open.body.bursts).toEqual([
       { agencyCode: agency, hoursAgo: 0, submissions: 80, usualPerHour: 0 },
     ]);
-    const [before] = await t.db
-      .selectFrom('waves')
-      .select(['status', 'closes_on'])
-      .where('id', '=', study.wave.id)
-      .execute();
-    await closeWave(t.db, study.wave.id, '2021-10-31');
-    try {
+    await whileClosed(t.db, study.wave.id, async () => {
       const closed = await getJson(app, '/api/studies/r-fixture/fieldwork');
       expect(closed.body.bursts).toEqual([]);
-    } finally {
-      await t.db.updateTable('waves').set(before!).where('id', '=', study.wave.id).execute();
-    }
+    });
   });
 
   it('gives the codebook as JSON and CSV with labels in both languages', async () => {
