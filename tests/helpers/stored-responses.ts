@@ -1,6 +1,7 @@
 // Reads every stored response, pending or sealed, the way tests need to check what a submission stored.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/storage/db/schema.ts';
+import { responseColumns } from '../../server/storage/repositories/pending-responses.ts';
 
 /** A stored response: the columns pending and sealed rows share, and which table holds it. */
 export interface StoredResponse {
@@ -28,16 +29,7 @@ export async function storedResponses(
   db: Kysely<Database>,
   clientIdPrefix = '',
 ): Promise<StoredResponse[]> {
-  const columns = [
-    'client_id',
-    'wave_id',
-    'agency_code',
-    'questionnaire_id',
-    'questionnaire_version',
-    'submitted_on',
-    'answers',
-    'materialized',
-  ] as const;
+  const columns = [...responseColumns, 'materialized'] as const;
   const sealed = await db
     .selectFrom('responses')
     .select(columns)

@@ -17,8 +17,8 @@ export interface PendingResponse {
   answers: string;
 }
 
-/** The columns a pending response is read back with. */
-const pendingColumns = [
+/** The columns a response is stored with, pending or sealed, and read back with. */
+export const responseColumns = [
   'client_id',
   'wave_id',
   'agency_code',
@@ -69,15 +69,7 @@ const insertPending = preparedQuery(
   ) =>
     db
       .insertInto('pending_responses')
-      .columns([
-        'client_id',
-        'wave_id',
-        'agency_code',
-        'questionnaire_id',
-        'questionnaire_version',
-        'submitted_on',
-        'answers',
-      ])
+      .columns(responseColumns)
       .expression(
         db
           .selectNoFrom((eb) => [
@@ -156,7 +148,7 @@ export async function claimUncountedPending(
       if (!postgres) return uncounted;
       return skipLocked ? uncounted.forUpdate().skipLocked() : uncounted.forUpdate();
     })
-    .returning(pendingColumns)
+    .returning(responseColumns)
     .execute();
   return rows.map(fromRow);
 }
@@ -176,7 +168,7 @@ export async function takeAllPending(db: Kysely<Database>): Promise<PendingRespo
   if (dialectOf(db) === 'postgres') {
     await sql`lock table pending_responses in exclusive mode`.execute(db);
   }
-  const rows = await db.deleteFrom('pending_responses').returning(pendingColumns).execute();
+  const rows = await db.deleteFrom('pending_responses').returning(responseColumns).execute();
   return rows.map(fromRow);
 }
 
