@@ -21,6 +21,7 @@ import {
   type AgencyResults,
   type WorkspaceError,
 } from './workspace-api';
+import { QuestionSelect } from './question-select';
 
 type ViewState =
   | { kind: 'loading' }
@@ -187,16 +188,13 @@ function Dashboard({ view, lang }: { view: AgencyResults; lang: Lang }) {
       <section className="card no-print" aria-labelledby="comparison-title">
         <h2 id="comparison-title">{m.comparisonTitle}</h2>
         <div className="controls">
-          <label>
-            {m.question}
-            <select name="question" value={current} onChange={(e) => setQuestion(e.target.value)}>
-              {questions.map((q) => (
-                <option key={q.name} value={q.name}>
-                  {q.name} — {q.label.length > 80 ? `${q.label.slice(0, 79)}…` : q.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <QuestionSelect
+            caption={m.question}
+            questions={questions}
+            value={current}
+            onChange={setQuestion}
+            maxLabel={80}
+          />
         </div>
         <AgencyComparison rows={rows} disclosure={view.disclosure} lang={lang} />
       </section>

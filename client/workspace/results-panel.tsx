@@ -15,6 +15,7 @@ import {
   type ResultsQuery,
   type WorkspaceError,
 } from './workspace-api';
+import { QuestionSelect } from './question-select';
 
 type Row = Report['rows'][number];
 export type DomainChoice = { variable: string; label: string };
@@ -172,16 +173,13 @@ export function ResultsPanel({ study, wave, lang, domains }: ResultsPanelProps) 
             {report.weighting.description}
           </p>
           <div className="controls">
-            <label>
-              {m.question}
-              <select name="question" value={current} onChange={(e) => setQuestion(e.target.value)}>
-                {questions.map((q) => (
-                  <option key={q.name} value={q.name}>
-                    {q.name} — {q.label.length > 90 ? `${q.label.slice(0, 89)}…` : q.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <QuestionSelect
+              caption={m.question}
+              questions={questions}
+              value={current}
+              onChange={setQuestion}
+              maxLabel={90}
+            />
             {breakdownRows.length > 0 ? (
               <label>
                 {m.showOption}
