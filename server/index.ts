@@ -23,7 +23,14 @@ async function main(): Promise<void> {
   console.log(`Survei Netralitas ASN server listening on ${server.url} (data: ${where})`);
   if (config.seedDemo) console.log(`  respondent page:  ${server.url}/s/${demoStudyId}/kab-sleman`);
   console.log(`  open studies:     ${server.url}/api/studies`);
-  console.log(`  sign in (researchers, administrators): ${server.url}/masuk`);
+  console.log(`  public dashboard: ${server.url}/`);
+  console.log(
+    `  sign in:          ${server.url}/masuk (researchers land on /research, administrators ` +
+      'on /admin, agencies on their dashboard /agency)',
+  );
+  console.log(
+    '  an agency key:    npm run --silent admin -- create-key --role agency --agency kab-sleman',
+  );
   if (server.adminKey) {
     console.log(
       `Created the first admin key, shown only now (keep it safe; sign in at POST /api/session):\n` +
