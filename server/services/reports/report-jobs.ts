@@ -1,5 +1,6 @@
 // The work a report worker does: one function per job kind, the same in a worker thread and inline.
 import type { Kysely } from 'kysely';
+import { getHeapStatistics } from 'node:v8';
 import type { Database } from '../../storage/db/schema.ts';
 import { resultsCsv } from '../exports/results-csv.ts';
 import type { AgencyContrast } from '../../../analysis/index.ts';
@@ -38,7 +39,9 @@ export type ReportJob =
   /** Bases of every question in every domain of some breakdowns: no estimate. */
   | { kind: 'cell-bases'; studyId: string; request: BasesRequest }
   /** Report rows of some domains only (design weights). */
-  | { kind: 'cell-rows'; studyId: string; request: CellsRequest };
+  | { kind: 'cell-rows'; studyId: string; request: CellsRequest }
+  /** The heap of the thread that runs jobs (no database read). */
+  | { kind: 'heap-statistics' };
 
 /** What each job kind answers. */
 export interface ReportJobResults {
@@ -49,6 +52,14 @@ export interface ReportJobResults {
   'agency-contrasts': AgencyContrast[];
   'cell-bases': CellBases;
   'cell-rows': CellRows;
+  'heap-statistics': WorkerHeapStatistics;
+}
+
+/** A report thread's V8 heap, bytes (`v8.getHeapStatistics()`). */
+export interface WorkerHeapStatistics {
+  /** The most the heap may grow to: the worker's own limit, unless a process flag overrides it. */
+  heapSizeLimit: number;
+  usedHeapSize: number;
 }
 
 /**
@@ -64,6 +75,10 @@ export async function runReportJob<J extends ReportJob>(
   cache?: CellCountsCache,
 ): Promise<ReportJobResults[J['kind']]> {
   type Result = ReportJobResults[J['kind']];
+  if (job.kind === 'heap-statistics') {
+    const { heap_size_limit, used_heap_size } = getHeapStatistics();
+    return { heapSizeLimit: heap_size_limit, usedHeapSize: used_heap_size } as Result;
+  }
   const input = (waveId: number, version?: string) =>
     loadReportInput(db, job.studyId, waveId, { cache, version });
   switch (job.kind) {

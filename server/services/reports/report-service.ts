@@ -10,7 +10,12 @@ import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-regi
 import { createCellCountsCache } from './cell-counts-cache.ts';
 import type { CellWeights } from './cell-weights.ts';
 import type { MarginSource } from './raking-margins.ts';
-import { runReportJob, type ReportJob, type ReportJobResults } from './report-jobs.ts';
+import {
+  runReportJob,
+  type ReportJob,
+  type ReportJobResults,
+  type WorkerHeapStatistics,
+} from './report-jobs.ts';
 import type {
   BasesRequest,
   CellBases,
@@ -70,6 +75,8 @@ export interface ReportService {
   cellRows(studyId: string, request: CellsRequest): Promise<CellRows>;
   /** Raking margins of a wave, for manifests; undefined when it has none. */
   margins: MarginSource;
+  /** The V8 heap of the thread that computes reports (the worker, started if need be). */
+  workerHeapStatistics(): Promise<WorkerHeapStatistics>;
   /** Stops the worker (pending jobs fail). */
   close(): Promise<void>;
 }
@@ -154,6 +161,9 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         ...(version === undefined ? {} : { version }),
       });
     },
+    workerHeapStatistics() {
+      return run({ kind: 'heap-statistics' });
+    },
     async close() {
       await pool?.close();
     },
@@ -162,13 +172,6 @@ export function createReportService(options: ReportServiceOptions): ReportServic
 
 /** Old-generation heap of the report worker, MB: a million responses' counts need a few hundred. */
 const workerHeapMb = 2048;
-
-/**
- * Young generation of the report worker, MB (three semi-spaces of 32 MB): a report reads
- * 100,000s of short-lived count rows, and with V8's default 16 MB semi-spaces they were
- * scavenged and promoted so often that collection took about a third of a report's time.
- */
-const workerYoungMb = 96;
 
 /** Responses folded per transaction when a report catches up (the idle materializer's size). */
 const catchUpBatch = 200;
@@ -247,16 +250,36 @@ class WorkerPool {
 function spawnReportWorker(database: DatabaseConfig): Worker {
   const source = import.meta.url.endsWith('.ts');
   const entry = new URL(`./report-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-  // The worker's own heap limit: V8 flags are per process, and a server started with a small
-  // --max-old-space-size (which keeps an export's garbage in check) must still compute reports.
-  const resourceLimits = {
-    maxOldGenerationSizeMb: workerHeapMb,
-    maxYoungGenerationSizeMb: workerYoungMb,
-  };
+  warnOfProcessHeapFlags();
+  // The worker's own heap limit, so a million responses' counts fit. It holds only while the
+  // process has no heap-size flag: V8 applies --max-old-space-size (and its kin) to every
+  // isolate, over a worker's resourceLimits.
+  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb };
   if (!source) return new Worker(entry, { workerData: { database }, resourceLimits });
   const loader = import.meta.resolve('tsx/esm/api');
   const bootstrap =
     `import(${JSON.stringify(loader)})` +
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: { database }, resourceLimits });
+}
+
+/** V8 heap-size flags, which override a worker's resourceLimits (they apply to every isolate). */
+const heapFlag = /--max-(old|semi)-space-size|--max-heap-size/;
+let warned = false;
+
+/**
+ * Warns once when the process was started with a V8 heap-size flag: the report worker then gets
+ * the flag's limit instead of its own. `node --max-old-space-size=64` made the worker of a
+ * million-response wave die with ERR_WORKER_OUT_OF_MEMORY at 112 MB (bench/results).
+ */
+function warnOfProcessHeapFlags(): void {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  const flag = flags.find((f) => heapFlag.test(f));
+  if (flag === undefined || warned) return;
+  warned = true;
+  process.emitWarning(
+    `${flag} also limits the report worker (V8 applies heap flags to every thread); ` +
+      `reports of large waves may fail. Start the server without it.`,
+    { code: 'REPORT_WORKER_HEAP_FLAG' },
+  );
 }
