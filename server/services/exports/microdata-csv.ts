@@ -6,7 +6,8 @@ import type { Database } from '../../storage/db/schema.ts';
 import {
   lastResponseId,
   listWaveAgencies,
-  readAgencyResponses,
+  readAgencyResponseKeys,
+  readResponsesById,
 } from '../../storage/repositories/wave-responses.ts';
 import { respondentProfile } from '../projection/respondent-profile.ts';
 import { profileWeightKey, type CellWeight } from '../reports/cell-weights.ts';
@@ -25,8 +26,10 @@ export interface MicrodataSource {
   headcounts: ReadonlyMap<string, number>;
   /** Raked weights per (agency, profile) cell; null when the file has no raked column. */
   cellWeights: readonly CellWeight[] | null;
-  /** Responses read per query (keyset batch). */
+  /** Responses whose answers are read per query (primary-key batch; default 250). */
   batchSize?: number;
+  /** Response keys (row id, client id) read per keyset query (default 5000). */
+  keyBatchSize?: number;
 }
 
 /** Option values that are numbers (ratings, Likert codes) are written as numbers. */
@@ -63,17 +66,22 @@ function answerCells(
 
 /**
  * The file's chunks: BOM and header, then each agency's rows (agencies in code order). Within
- * an agency rows are ordered by a hash of the wave and the response's client id, never by
- * arrival, and carry neither id nor day. Responses are read in keyset batches up to the last
- * id at the start (a snapshot), one agency buffered at a time (as CSV text), so memory stays
- * flat however many rows. The design weight is N_h / n_h with n_h the agency's rows in the file.
+ * an agency rows are ordered by the SHA-256 (hex) of `${waveId}:${clientId}`, never by arrival,
+ * and carry neither id nor day. Responses up to the last id at the start are exported (a
+ * snapshot). Memory stays flat however many rows: an agency's order is decided from its row ids
+ * and a 52-bit prefix of each hash (numbers, not strings), then its answers are read in that
+ * order, `batchSize` rows per query, and written out batch by batch; no row outlives its batch.
+ * (Buffering an agency's rows as text kept them alive long enough for V8 to promote them, and
+ * the old generation grew by a hundred MB between collections.) The design weight is N_h / n_h
+ * with n_h the agency's rows in the file.
  *
  * @example
  * for await (const chunk of microdataChunks(source)) response.write(chunk);
  */
 export async function* microdataChunks(source: MicrodataSource): AsyncGenerator<string> {
   const { db, waveId, compiled, layout, headcounts, definition } = source;
-  const batchSize = source.batchSize ?? 1000;
+  const batchSize = source.batchSize ?? 250;
+  const keyBatchSize = source.keyBatchSize ?? 5000;
   const answerColumns = layout.columns.filter(
     (c) => c.kind === 'single' || c.kind === 'multi' || c.kind === 'text',
   );
@@ -86,35 +94,57 @@ export async function* microdataChunks(source: MicrodataSource): AsyncGenerator<
   for (const agency of await listWaveAgencies(db, waveId)) {
     const headcount = headcounts.get(agency);
     if (headcount === undefined) throw new Error(`Agency ${agency} is not in the frame`);
-    const rows: { order: string; rakedWeight: number | null; answers: string }[] = [];
-    for (let after = 0; ;) {
-      const batch = await readAgencyResponses(db, waveId, agency, after, batchSize, untilId);
-      if (batch.length === 0) break;
-      after = batch[batch.length - 1]!.id;
-      for (const response of batch) {
+    const ids = await agencyRowOrder(db, waveId, agency, untilId, keyBatchSize);
+    const designPrefix = `${csvLines([[agency]]).slice(0, -2)},${headcount},${headcount / ids.length}`;
+    for (let first = 0; first < ids.length; first += batchSize) {
+      const batchIds = ids.slice(first, first + batchSize);
+      const responses = new Map((await readResponsesById(db, batchIds)).map((r) => [r.id, r]));
+      let chunk = '';
+      for (const id of batchIds) {
+        const response = responses.get(id);
+        if (response === undefined)
+          throw new Error(`Response row ${id} vanished during the export`);
         const profile = respondentProfile(definition.domainVariables, response.answers);
         const key = `${agency}\u0000${profileWeightKey(definition.domainVariables, profile.values)}`;
-        rows.push({
-          // One-shot hash: a Hash object per row held native memory until V8 collected it.
-          order: hash('sha256', `${waveId}:${response.clientId}`, 'hex'),
-          rakedWeight: raked?.get(key) ?? null,
-          // The line without its CRLF: the design columns go first once n_h is known.
-          answers: csvLines([answerCells(answerColumns, compiled, response.answers)]).slice(0, -2),
-        });
+        const weights = raked ? `,${raked.get(key) ?? ''}` : '';
+        const answers = answerCells(answerColumns, compiled, response.answers);
+        // csvLines ends the line with CRLF.
+        chunk += `${designPrefix}${weights}${answerColumns.length > 0 ? ',' : ''}${csvLines([answers])}`;
       }
+      yield chunk;
     }
-    rows.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-    const agencyCell = csvLines([[agency]]).slice(0, -2);
-    const designWeight = headcount / rows.length;
-    let chunk = '';
-    for (const [i, row] of rows.entries()) {
-      const weights = raked ? `${designWeight},${row.rakedWeight ?? ''}` : `${designWeight}`;
-      chunk += `${agencyCell},${headcount},${weights}${answerColumns.length > 0 ? ',' : ''}${row.answers}\r\n`;
-      if (i % 500 === 499) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    if (chunk !== '') yield chunk;
   }
+}
+
+/**
+ * An agency's row ids (up to `untilId`) in export order: ascending SHA-256 hex of
+ * `${waveId}:${clientId}`, compared on its first 26 hex digits (104 bits, kept as two numbers:
+ * exactly the order of those digits as text), then by row id should two ever agree that far.
+ * Only numbers are kept per row, so nothing an agency's order needs survives as garbage.
+ */
+async function agencyRowOrder(
+  db: MicrodataSource['db'],
+  waveId: number,
+  agency: string,
+  untilId: number,
+  keyBatchSize: number,
+): Promise<number[]> {
+  const ids: number[] = [];
+  const high: number[] = [];
+  const low: number[] = [];
+  for (let after = 0; ;) {
+    const keys = await readAgencyResponseKeys(db, waveId, agency, after, keyBatchSize, untilId);
+    if (keys.length === 0) break;
+    after = keys[keys.length - 1]!.id;
+    for (const { id, clientId } of keys) {
+      // One-shot hash: a Hash object per row held native memory until V8 collected it.
+      const digest = hash('sha256', `${waveId}:${clientId}`, 'hex');
+      ids.push(id);
+      high.push(parseInt(digest.slice(0, 13), 16));
+      low.push(parseInt(digest.slice(13, 26), 16));
+    }
+  }
+  const positions = ids.map((_, i) => i);
+  positions.sort((a, b) => high[a]! - high[b]! || low[a]! - low[b]! || ids[a]! - ids[b]!);
+  return positions.map((i) => ids[i]!);
 }

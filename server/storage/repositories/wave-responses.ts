@@ -30,33 +30,62 @@ export async function listWaveAgencies(db: Kysely<Database>, waveId: number): Pr
   return rows.map((r) => r.agency_code);
 }
 
+/** A stored response's row id and client id: what an export orders rows by, without answers. */
+export interface ResponseKey {
+  /** Serial row id: a keyset cursor and a lookup key, never exported. */
+  id: number;
+  /** The client's UUID: exports only hash it (to order rows), never write it. */
+  clientId: string;
+}
+
 /**
- * One batch of an agency's responses in a wave after row id `afterId` and up to `untilId`
+ * One batch of an agency's response keys in a wave after row id `afterId` and up to `untilId`
  * (keyset pagination on the `responses_by_agency` index), at most `limit` of them, in row-id
- * order.
+ * order. No answers are read: an export orders an agency's rows from these first.
  *
  * @example
  * let after = 0;
- * for (;;) { const batch = await readAgencyResponses(db, 1, 'kab-sleman', after, 2000);
+ * for (;;) { const batch = await readAgencyResponseKeys(db, 1, 'kab-sleman', after, 5000);
  *   if (batch.length === 0) break; after = batch.at(-1)!.id; }
  */
-export async function readAgencyResponses(
+export async function readAgencyResponseKeys(
   db: Kysely<Database>,
   waveId: number,
   agencyCode: string,
   afterId: number,
   limit: number,
   untilId: number = Number.MAX_SAFE_INTEGER,
-): Promise<WaveResponse[]> {
+): Promise<ResponseKey[]> {
   const rows = await db
     .selectFrom('responses')
-    .select(['id', 'client_id', 'agency_code', 'answers'])
+    .select(['id', 'client_id'])
     .where('wave_id', '=', waveId)
     .where('agency_code', '=', agencyCode)
     .where('id', '>', afterId)
     .where('id', '<=', untilId)
     .orderBy('id')
     .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, clientId: r.client_id }));
+}
+
+/**
+ * The stored responses with these row ids (primary-key lookups), in no particular order; ids
+ * with no row are left out. Callers pass a few hundred ids at a time: both dialects cap the
+ * parameters of one statement.
+ *
+ * @example
+ * const byId = new Map((await readResponsesById(db, [12, 7, 40])).map((r) => [r.id, r]));
+ */
+export async function readResponsesById(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<WaveResponse[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('responses')
+    .select(['id', 'client_id', 'agency_code', 'answers'])
+    .where('id', 'in', ids)
     .execute();
   return rows.map((r) => ({
     id: r.id,
