@@ -29,13 +29,6 @@ const root = join(import.meta.dirname, '..');
 /** The server as `npm run build` ships it: compiled JS, so its memory is the platform's, not tsx's. */
 const serverScript = join(root, 'dist', 'node', 'server', 'index.js');
 let authorization = '';
-/**
- * The main thread's heap cap (reports run in the worker, which has its own): V8 collects an
- * export's garbage lazily, so without a cap the heap swells with dead rows although the live
- * heap stays flat (about 36 MB measured with forced collections).
- */
-const mainHeapMb = Number(process.env.BENCH_MAIN_HEAP_MB ?? 64);
-
 function compileServer(): void {
   execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' });
 }
@@ -59,7 +52,9 @@ async function prepareDatabase(): Promise<void> {
 }
 
 function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${mainHeapMb}`, serverScript], {
+  // No V8 heap flag, as `npm start` runs it: a flag would also cap the report worker's heap (V8
+  // applies it to every thread), and a 64 MB cap made raked reports die in the worker.
+  const child = spawn(process.execPath, [serverScript], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
