@@ -163,7 +163,10 @@ try {
 
   // 2. Reports through HTTP and the worker (the first request starts the worker: warm-up).
   server = await startServer();
-  await timed(`/results?by=${by}`);
+  const first = await timed(`/results?by=${by}`);
+  console.log(
+    `first full report (starts the worker, reads the wave's counts): ${first.seconds.toFixed(2)} s`,
+  );
   const design: number[] = [];
   const raked: number[] = [];
   for (let i = 0; i < 3; i++) {

@@ -7,7 +7,7 @@ import {
   lastResponseId,
   listWaveAgencies,
   readAgencyResponseKeys,
-  readResponsesById,
+  readAnswersById,
 } from '../../storage/repositories/wave-responses.ts';
 import { respondentProfile } from '../projection/respondent-profile.ts';
 import { profileWeightKey, type CellWeight } from '../reports/cell-weights.ts';
@@ -98,18 +98,20 @@ export async function* microdataChunks(source: MicrodataSource): AsyncGenerator<
     const designPrefix = `${csvLines([[agency]]).slice(0, -2)},${headcount},${headcount / ids.length}`;
     for (let first = 0; first < ids.length; first += batchSize) {
       const batchIds = ids.slice(first, first + batchSize);
-      const responses = new Map((await readResponsesById(db, batchIds)).map((r) => [r.id, r]));
+      // Answers stay JSON text until their row is written: parsed objects for a whole batch
+      // outlive young-generation collections and make V8 grow it.
+      const stored = new Map((await readAnswersById(db, batchIds)).map((r) => [r.id, r]));
       let chunk = '';
       for (const id of batchIds) {
-        const response = responses.get(id);
-        if (response === undefined)
-          throw new Error(`Response row ${id} vanished during the export`);
-        const profile = respondentProfile(definition.domainVariables, response.answers);
+        const row = stored.get(id);
+        if (row === undefined) throw new Error(`Response row ${id} vanished during the export`);
+        const answers = JSON.parse(row.answersJson) as Record<string, unknown>;
+        const profile = respondentProfile(definition.domainVariables, answers);
         const key = `${agency}\u0000${profileWeightKey(definition.domainVariables, profile.values)}`;
         const weights = raked ? `,${raked.get(key) ?? ''}` : '';
-        const answers = answerCells(answerColumns, compiled, response.answers);
+        const cells = answerCells(answerColumns, compiled, answers);
         // csvLines ends the line with CRLF.
-        chunk += `${designPrefix}${weights}${answerColumns.length > 0 ? ',' : ''}${csvLines([answers])}`;
+        chunk += `${designPrefix}${weights}${answerColumns.length > 0 ? ',' : ''}${csvLines([cells])}`;
       }
       yield chunk;
     }

@@ -3,16 +3,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { toCount } from '../db/values.ts';
 
-/** A stored response as exports read it: never its client id's order, never its day. */
-export interface WaveResponse {
-  /** Serial row id: only a keyset cursor, never exported. */
-  id: number;
-  /** The client's UUID: exports only hash it (to order rows), never write it. */
-  clientId: string;
-  agencyCode: string;
-  answers: Record<string, unknown>;
-}
-
 /**
  * The agencies with responses in a wave, in code order.
  *
@@ -69,30 +59,32 @@ export async function readAgencyResponseKeys(
   return rows.map((r) => ({ id: r.id, clientId: r.client_id }));
 }
 
+/** A stored response's answers as stored (JSON text), by row id. */
+export interface StoredAnswers {
+  id: number;
+  /** The answers object as JSON text: callers parse one at a time, when they need it. */
+  answersJson: string;
+}
+
 /**
- * The stored responses with these row ids (primary-key lookups), in no particular order; ids
- * with no row are left out. Callers pass a few hundred ids at a time: both dialects cap the
- * parameters of one statement.
+ * The stored answers of the responses with these row ids (primary-key lookups), in no
+ * particular order; ids with no row are left out. Callers pass a few hundred ids at a time: both
+ * dialects cap the parameters of one statement.
  *
  * @example
- * const byId = new Map((await readResponsesById(db, [12, 7, 40])).map((r) => [r.id, r]));
+ * const byId = new Map((await readAnswersById(db, [12, 7, 40])).map((r) => [r.id, r.answersJson]));
  */
-export async function readResponsesById(
+export async function readAnswersById(
   db: Kysely<Database>,
   ids: readonly number[],
-): Promise<WaveResponse[]> {
+): Promise<StoredAnswers[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('responses')
-    .select(['id', 'client_id', 'agency_code', 'answers'])
+    .select(['id', 'answers'])
     .where('id', 'in', ids)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    clientId: r.client_id,
-    agencyCode: r.agency_code,
-    answers: JSON.parse(r.answers) as Record<string, unknown>,
-  }));
+  return rows.map((r) => ({ id: r.id, answersJson: r.answers }));
 }
 
 /** Responses of one agency on one day. */
