@@ -73,6 +73,7 @@ export function compilePipedChoices(
   const carriesOther =
     mode === 'selected' && element.showOtherItem !== true && source.showOtherItem === true;
   const sourceMultiple = multipleTypes.has(String(source.type));
+  assertPipedMinimumReachable(element, source, { mode, items, own, carriesOther, where });
   return {
     source: String(source.name),
     offered(sourceValue, sourceComment) {
@@ -95,4 +96,40 @@ export function compilePipedChoices(
       return [...offered, ...own];
     },
   };
+}
+
+/**
+ * Throws when a multiple-choice question's `minSelectedChoices` is above the most choices its
+ * piped options could ever let a respondent tick together: the source's non-exclusive choices
+ * (in `selected` mode, no more than the source itself can tick: one for a single-choice source,
+ * its `maxSelectedChoices` when set, plus the carried "other"), and the question's own
+ * non-exclusive built-in items. SurveyJS would refuse every answer, so no one could finish.
+ */
+function assertPipedMinimumReachable(
+  element: JsonElement,
+  source: JsonElement,
+  piped: {
+    mode: ReturnType<typeof pipeModeOf>;
+    items: readonly JsonOption[];
+    own: readonly JsonOption[];
+    carriesOther: boolean;
+    where: string;
+  },
+): void {
+  if (!multipleTypes.has(String(element.type))) return;
+  const min = element.minSelectedChoices;
+  if (typeof min !== 'number' || min <= 0) return;
+  const { mode, items, own, carriesOther, where } = piped;
+  let copied = items.filter((item) => !item.exclusive).length;
+  if (mode === 'selected') {
+    copied += carriesOther ? 1 : 0;
+    const sourceMax = source.maxSelectedChoices;
+    if (!multipleTypes.has(String(source.type))) copied = Math.min(copied, 1);
+    else if (typeof sourceMax === 'number' && sourceMax > 0) copied = Math.min(copied, sourceMax);
+  }
+  const together = copied + own.filter((option) => !option.exclusive).length;
+  if (min > together)
+    throw new Error(
+      `${where}: minSelectedChoices ${min} is more than the ${together} choices that can be ticked together (choices from ${String(source.name)}, ${mode} mode)`,
+    );
 }

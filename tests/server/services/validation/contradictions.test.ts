@@ -90,4 +90,46 @@ describe('compileQuestionnaire refuses contradictions', () => {
       /not supported/,
     );
   });
+
+  it('a piped minimum above the choices its source could ever offer together', () => {
+    const compile = (source: Record<string, unknown>, target: Record<string, unknown>) => () =>
+      compileQuestionnaire({
+        pages: [
+          {
+            name: 'p1',
+            elements: [
+              { name: 's', ...source },
+              { type: 'checkbox', name: 't', choicesFromQuestion: 's', ...target },
+            ],
+          },
+        ],
+      } as SurveyJson);
+    const two = { type: 'checkbox', choices: ['a', 'b'] };
+    expect(compile(two, { minSelectedChoices: 3 })).toThrow(
+      'question t: minSelectedChoices 3 is more than the 2 choices that can be ticked together (choices from s, all mode)',
+    );
+    const selected = { choicesFromQuestionMode: 'selected', hideIfChoicesEmpty: true };
+    expect(compile(two, { ...selected, minSelectedChoices: 3 })).toThrow(/the 2 choices/);
+    // A single-choice source passes on one choice; a capped source no more than its cap.
+    expect(
+      compile(
+        { type: 'radiogroup', choices: ['a', 'b', 'c'] },
+        { ...selected, minSelectedChoices: 2 },
+      ),
+    ).toThrow(/the 1 choices/);
+    expect(
+      compile(
+        { type: 'checkbox', choices: ['a', 'b', 'c'], maxSelectedChoices: 1 },
+        { ...selected, minSelectedChoices: 2 },
+      ),
+    ).toThrow(/the 1 choices/);
+    // Exclusive copies do not count; the question's own "other" does.
+    const withNone = { type: 'checkbox', choices: ['a', 'b', { value: 'n', isExclusive: true }] };
+    expect(compile(withNone, { minSelectedChoices: 3 })).toThrow(/the 2 choices/);
+    expect(compile(withNone, { minSelectedChoices: 3, showOtherItem: true })).not.toThrow();
+    expect(compile(two, { minSelectedChoices: 2 })).not.toThrow();
+    expect(
+      compile({ ...two, showOtherItem: true }, { ...selected, minSelectedChoices: 3 }),
+    ).not.toThrow();
+  });
 });
