@@ -34,7 +34,7 @@ const studyParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
 export function publicResultsRoutes(results: ResultsService) {
   const study = (value: string) => {
     if (!studyParam.safeParse(value).success) {
-      throw new AppError('STUDY_NOT_FOUND', 'No such study.');
+      throw new AppError('STUDY_NOT_FOUND', 'There is no such study.');
     }
     return value;
   };

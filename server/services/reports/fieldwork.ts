@@ -89,7 +89,7 @@ function totalsBy(
 
 /**
  * Reads and assembles the fieldwork monitor of a wave of a study. Counts every stored
- * response (folded into the analysis counts or not). Throws `NOT_FOUND` for a wave of another
+ * response (folded into the analysis counts or not). Throws `WAVE_NOT_FOUND` for a wave of another
  * study.
  *
  * @example
@@ -103,7 +103,7 @@ export async function loadFieldwork(
   const study = await findStudy(db, studyId);
   const wave = await findWave(db, waveId);
   if (!study || !wave || wave.studyId !== studyId) {
-    throw new AppError('NOT_FOUND', `Study "${studyId}" has no wave ${waveId}.`);
+    throw new AppError('WAVE_NOT_FOUND', `Study "${studyId}" has no wave ${waveId}.`);
   }
   const frame = await listAgencies(db);
   const counts = await countResponsesByAgencyAndDay(db, waveId);

@@ -40,7 +40,7 @@ export async function loadDefinition(
 
 /**
  * Reads a report's input for a wave of a study. Reads only materialized counts: the caller
- * catches up first (`materializePending`, on the main thread). Throws `NOT_FOUND` when the
+ * catches up first (`materializePending`, on the main thread). Throws `WAVE_NOT_FOUND` when the
  * wave does not belong to the study. With `respondentsOnly` the cells carry respondents per
  * (agency, profile) and no answer counts: enough for weights, a fraction of the memory. With
  * a `cache`, full counts are taken from it while the wave's counts and the frame are unchanged
@@ -67,7 +67,7 @@ export async function loadReportInput(
   const study = await findStudy(db, studyId);
   const wave = await findWave(db, waveId);
   if (!study || !wave || wave.studyId !== studyId) {
-    throw new AppError('NOT_FOUND', `Study "${studyId}" has no wave ${waveId}.`);
+    throw new AppError('WAVE_NOT_FOUND', `Study "${studyId}" has no wave ${waveId}.`);
   }
   const definition = await loadDefinition(db, study.questionnaireId, study.questionnaireVersion);
   const agencies = await listAgencies(db);

@@ -6,7 +6,7 @@ import { listWaves, type Wave } from '../../storage/repositories/waves.ts';
 
 /**
  * The wave `waveId` of the study, or its latest wave (last opened) when no id is given.
- * Throws `NOT_FOUND` when the study has no such wave (or no wave at all).
+ * Throws `WAVE_NOT_FOUND` when the study has no such wave (or no wave at all).
  *
  * @example
  * const wave = await findReportWave(db, 'netralitas-asn-2021', undefined);
@@ -20,7 +20,7 @@ export async function findReportWave(
   const wave = waveId === undefined ? waves.at(-1) : waves.find((w) => w.id === waveId);
   if (!wave) {
     throw new AppError(
-      'NOT_FOUND',
+      'WAVE_NOT_FOUND',
       waveId === undefined
         ? `Study "${studyId}" has no waves.`
         : `Study "${studyId}" has no wave ${waveId}.`,

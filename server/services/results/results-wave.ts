@@ -30,10 +30,10 @@ export async function resultsWave(
   if (studyId !== undefined) {
     const study = await findStudy(db, studyId);
     if (!study || (publicOnly && !(await studyDisclosure(db, study)).public)) {
-      throw new AppError('STUDY_NOT_FOUND', `No study "${studyId}".`);
+      throw new AppError('STUDY_NOT_FOUND', `There is no study "${studyId}".`);
     }
     const wave = (await findOpenWave(db, study.id)) ?? (await listWaves(db, study.id)).at(-1);
-    if (!wave) throw new AppError('NOT_FOUND', `Study "${studyId}" has no waves.`);
+    if (!wave) throw new AppError('WAVE_NOT_FOUND', `Study "${studyId}" has no waves.`);
     return { study, wave };
   }
   let candidates: string[] | undefined;

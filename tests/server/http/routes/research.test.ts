@@ -130,7 +130,7 @@ describe.each(testDialects())('researcher routes on $dialect', (dialect) => {
     expect((await getJson(app, '/api/studies/nope/results')).status).toBe(404);
     const other = await getJson(app, `/api/studies/r-fixture/results?wave=${study.wave.id + 1000}`);
     expect(other.status).toBe(404);
-    expect(other.body.error.code).toBe('NOT_FOUND');
+    expect(other.body.error.code).toBe('WAVE_NOT_FOUND');
   });
 
   it('gives results.csv with a BOM and the analyze columns plus labels, parsing back to the JSON figures', async () => {
