@@ -131,4 +131,46 @@ describe('the production build', () => {
     expect(run.stdout).toMatch(/\/s\/netralitas-asn-token\/t\/[A-Za-z0-9_-]{24}/);
     // The demo includes the synthetic KASN-sized wave (10,617 responses), which takes a while.
   }, 180_000);
+
+  it('stops with `npm start`: a SIGTERM to npm reaches the server, which closes and frees its port', async () => {
+    const child = spawn('npm', ['start'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? dir,
+        PORT: '0',
+        NODE_ENV: 'production',
+        DATABASE_URL: join(dir, 'npm-start.db'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+        if (listening) resolveUrl(listening[1]!);
+      });
+      child.once('exit', (code) =>
+        reject(new Error(`npm start exited (${code}) before listening`)),
+      );
+    });
+    const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+    child.kill('SIGTERM');
+    await exited;
+    // Under `sh -c "… && node …"` the server outlived npm, still holding its port.
+    await expect
+      .poll(
+        () =>
+          fetch(`${url}/api/studies`).then(
+            () => 'answering',
+            () => 'closed',
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('closed');
+    expect(stdout).toContain('SIGTERM: finishing requests in flight');
+  }, 180_000);
 });
