@@ -12,10 +12,11 @@ import { validQuery } from './research-queries.ts';
 const studySlug = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /**
- * `study` (optional, checked) and `lang`. Other parameters are ignored, not refused: there is
- * nothing a query can name that changes whose figures are shown.
+ * `study` (optional, checked) and `lang`; any other parameter is refused (`INVALID_REQUEST`
+ * naming it), as on every other results route: a typo (`stdy=`) or `study[]=` must not quietly
+ * give the default study. Nothing a query can name changes whose figures are shown.
  */
-const agencyQuery = z.object({
+const agencyQuery = z.strictObject({
   study: z
     .string()
     .regex(studySlug, 'a study id is lower-case letters, digits and dashes')

@@ -84,7 +84,7 @@ describe.each(testDialects())('agency and public results routes on $dialect', (d
     }
   });
 
-  it('takes the agency from the principal only: parameters naming another agency change nothing, and no other agency appears in JSON or CSV', async () => {
+  it('takes the agency from the principal only: parameters naming another agency are refused, and no other agency appears in JSON or CSV', async () => {
     const plain = await app.request(`/api/agency/results?study=${study.studyId}`, {
       headers: bearer(keys.A!),
     });
@@ -100,10 +100,21 @@ describe.each(testDialects())('agency and public results routes on $dialect', (d
       const res = await app.request(`/api/agency/results?study=${study.studyId}&${tail}`, {
         headers: bearer(keys.A!),
       });
-      expect(await res.text(), tail).toBe(plainText);
+      expect(res.status, tail).toBe(400);
+      const refusal = (await res.json()) as {
+        error: { code: string; details: { field: string; problem: string }[] };
+      };
+      expect(refusal.error.code).toBe('INVALID_REQUEST');
+      expect(refusal.error.details.map((d) => d.problem).join(' ')).toContain(tail.split('=')[0]);
+      expect(JSON.stringify(refusal)).not.toContain(`"estimate"`);
     }
+    const refusedCsv = await app.request(
+      `/api/agency/results.csv?study=${study.studyId}&agency=${agencyB}`,
+      { headers: bearer(keys.A!) },
+    );
+    expect(refusedCsv.status).toBe(400);
     const csv = await (
-      await app.request(`/api/agency/results.csv?study=${study.studyId}&agency=${agencyB}`, {
+      await app.request(`/api/agency/results.csv?study=${study.studyId}`, {
         headers: bearer(keys.A!),
       })
     ).text();
