@@ -71,11 +71,13 @@ export function clientPages({ clientDir, db }: ClientPagesOptions) {
     }
   });
   const isFile = (path: string): boolean => (path.split('/').pop() ?? '').includes('.');
+  // `/api` itself too: an API client that drops the slash gets the JSON 404, not a page.
+  const isApiPath = (path: string): boolean => path === '/api' || path.startsWith('/api/');
   const files = serveStatic({ root: clientDir, precompressed: true });
   // Only names with an extension are files: `/` must get the shell, not index.html as built.
   app.use('*', (c, next) => (isFile(c.req.path) ? files(c, next) : next()));
   app.get('*', compress(), async (c, next) => {
-    if (c.req.path.startsWith('/api/') || isFile(c.req.path)) return next();
+    if (isApiPath(c.req.path) || isFile(c.req.path)) return next();
     const page = await pageForPath(db, c.req.path);
     const lang = shellLang(c.req.query('lang'), getCookie(c, langCookie));
     // The page must be revalidated so a new deployment's asset names are picked up; it

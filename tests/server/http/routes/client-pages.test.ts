@@ -212,6 +212,16 @@ describe.each(testDialects())('client pages on $dialect', (dialect) => {
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
+
+  it.each(['/api', '/api/', '/api/nope', '/api/studies/x/nope'])(
+    'answers the API path %s it does not know with the JSON 404, not a page',
+    async (path) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    },
+  );
 });
 
 describe('client pages without a build', () => {
