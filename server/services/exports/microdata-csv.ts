@@ -69,7 +69,7 @@ function answerCells(
  * an agency rows are ordered by the SHA-256 (hex) of `${waveId}:${clientId}`, never by arrival,
  * and carry neither id nor day. Responses up to the last id at the start are exported (a
  * snapshot). Memory stays flat however many rows: an agency's order is decided from its row ids
- * and a 52-bit prefix of each hash (numbers, not strings), then its answers are read in that
+ * and a 104-bit prefix of each hash (numbers, not strings), then its answers are read in that
  * order, `batchSize` rows per query, and written out batch by batch; no row outlives its batch.
  * (Buffering an agency's rows as text kept them alive long enough for V8 to promote them, and
  * the old generation grew by a hundred MB between collections.) The design weight is N_h / n_h
