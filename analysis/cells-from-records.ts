@@ -105,8 +105,10 @@ function planQuestions(
   headcountColumn: string | null,
 ) {
   const seen = new Set<string>();
-  for (const column of header) {
-    if (column === '') throw new RecordError('a column has no name', 0, null);
+  for (const [position, column] of header.entries()) {
+    if (column === '') {
+      throw new RecordError(`a column has no name (field ${position + 1} of the header)`, 0, null);
+    }
     if (seen.has(column)) throw new RecordError('the column name appears twice', 0, column);
     seen.add(column);
   }

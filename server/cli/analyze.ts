@@ -1,7 +1,8 @@
 // The `analyze` command: arguments, files and exit codes around the analyze-csv service.
 
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { accessSync, constants, createReadStream, createWriteStream, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +25,13 @@ export const outputColumns = estimateColumns;
 export interface AnalyzeIo {
   /** The bytes of a file (errors such as ENOENT surface while reading). */
   openFile(path: string): AsyncIterable<Uint8Array>;
+  /** Whether two paths name one existing file (through symbolic and hard links): same device and inode. */
+  sameFile(a: string, b: string): boolean;
+  /**
+   * Why a file cannot be written at `path` (an errno code such as EISDIR, ENOENT, ENOTDIR or
+   * EACCES), or null when it can; creates nothing.
+   */
+  outputProblem(path: string): string | null;
   /** Writes the output to `path`, or to standard output when `path` is null. */
   writeOutput(path: string | null, chunks: AsyncIterable<string>): Promise<void>;
   stdout(text: string): void;
@@ -33,7 +41,12 @@ export interface AnalyzeIo {
 /** Wrong arguments (as opposed to wrong data). */
 class UsageError extends Error {}
 
+/** The delimiters a file may use (those the reader tells from a header), by every name accepted. */
 const delimiterNames: Record<string, string> = {
+  ',': ',',
+  ';': ';',
+  '\t': '\t',
+  '|': '|',
   comma: ',',
   semicolon: ';',
   tab: '\t',
@@ -41,17 +54,63 @@ const delimiterNames: Record<string, string> = {
   '\\t': '\t',
 };
 
-function splitList(value: string | undefined, option: string): string[] {
-  if (value === undefined) return [];
-  const items = value.split(',').map((item) => item.trim());
-  if (items.some((item) => item === ''))
-    throw new UsageError(`--${option}: empty name in "${value}"`);
-  return items;
+/** Options that take one value; giving one twice is an error, never a silent choice. */
+type SingleOption = 'responses' | 'frame' | 'delimiter' | 'encoding' | 'out';
+
+/** Options naming a file: an empty name is an error. */
+const fileOptions: readonly SingleOption[] = ['responses', 'frame', 'out'];
+
+// Errno codes that mean the path itself is wrong (a bad argument), as opposed to a failing device.
+const badPathCodes = new Set(['ENOENT', 'EISDIR', 'EACCES', 'EPERM', 'ENOTDIR', 'EROFS']);
+
+/** The one value of a single-valued option, refusing it given more than once. */
+function single(values: readonly string[] | undefined, option: SingleOption): string | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  if (values.length > 1) {
+    const listed = values.map((value) => `"${value}"`).join(', ');
+    throw new UsageError(`--${option} is given ${values.length} times (${listed}); give it once`);
+  }
+  const value = values[0] as string;
+  if (fileOptions.includes(option) && value === '')
+    throw new UsageError(`--${option}: empty file name`);
+  return value;
 }
 
-/** `province,province*gender` → `['province', ['province', 'gender']]`. */
-function parseDomains(value: string | undefined): DomainSpec[] {
-  const specs = splitList(value, 'by').map((item): DomainSpec => {
+/** The comma-separated items of every use of a repeatable option, in order. */
+function splitList(values: readonly string[] | undefined, option: string): string[] {
+  return (values ?? []).flatMap((value) => {
+    const items = value.split(',').map((item) => item.trim());
+    if (items.some((item) => item === ''))
+      throw new UsageError(`--${option}: empty name in "${value}"`);
+    return items;
+  });
+}
+
+/** The first item of `keys` equal to an earlier one, with that earlier one's index. */
+function firstRepeat(keys: readonly string[]): { index: number; earlier: number } | undefined {
+  for (let index = 0; index < keys.length; index++) {
+    const earlier = keys.indexOf(keys[index] as string);
+    if (earlier !== index) return { index, earlier };
+  }
+  return undefined;
+}
+
+/** The prefixes of every `--multi`, each once. */
+function parseMultiSelect(values: readonly string[] | undefined): string[] {
+  const prefixes = splitList(values, 'multi');
+  const repeat = firstRepeat(prefixes);
+  if (repeat !== undefined)
+    throw new UsageError(`--multi: "${prefixes[repeat.index]}" is given twice`);
+  return prefixes;
+}
+
+/**
+ * The domains of every `--by`: `province,province*gender` → `['province', ['province', 'gender']]`.
+ * A domain given twice, a crossed one in either order included, is an error.
+ */
+function parseDomains(values: readonly string[] | undefined): DomainSpec[] {
+  const items = splitList(values, 'by');
+  const specs = items.map((item): DomainSpec => {
     const names = item.split('*').map((name) => name.trim());
     if (names.some((name) => name === '')) throw new UsageError(`--by: empty name in "${item}"`);
     if (names.length > 2) {
@@ -64,9 +123,14 @@ function parseDomains(value: string | undefined): DomainSpec[] {
     }
     return names.length === 1 ? (names[0] as string) : [names[0] as string, names[1] as string];
   });
-  const keys = specs.map((spec) => (typeof spec === 'string' ? spec : spec.join('*')));
-  const twice = keys.find((key, i) => keys.indexOf(key) !== i);
-  if (twice !== undefined) throw new UsageError(`--by: "${twice}" is given twice`);
+  // a*b and b*a are one set of domains (mirrored labels).
+  const keys = specs.map((spec) => (typeof spec === 'string' ? spec : [...spec].sort().join('*')));
+  const repeat = firstRepeat(keys);
+  if (repeat !== undefined) {
+    const [item, earlier] = [items[repeat.index] as string, items[repeat.earlier] as string];
+    const as = item === earlier ? '' : ` (as "${earlier}")`;
+    throw new UsageError(`--by: "${item}" is given twice${as}`);
+  }
   return specs;
 }
 
@@ -100,10 +164,10 @@ function parseRake(text: string): RakeSpec {
 
 function parseDelimiter(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const delimiter = delimiterNames[value] ?? value;
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+  const delimiter = delimiterNames[value];
+  if (delimiter === undefined) {
     throw new UsageError(
-      `--delimiter: one character other than a quote or line break (or comma, semicolon, tab, pipe), got "${value}"`,
+      `--delimiter: one of , ; tab | (or comma, semicolon, tab, pipe), got "${value}"`,
     );
   }
   return delimiter;
@@ -121,15 +185,16 @@ async function analyze(argv: readonly string[], io: AnalyzeIo): Promise<void> {
   try {
     ({ values } = parseArgs({
       args: [...argv],
+      // Every option is collected as given, so none is dropped: see `single` and `splitList`.
       options: {
-        responses: { type: 'string' },
-        frame: { type: 'string' },
-        by: { type: 'string' },
-        multi: { type: 'string' },
+        responses: { type: 'string', multiple: true },
+        frame: { type: 'string', multiple: true },
+        by: { type: 'string', multiple: true },
+        multi: { type: 'string', multiple: true },
         rake: { type: 'string', multiple: true },
-        delimiter: { type: 'string' },
-        encoding: { type: 'string' },
-        out: { type: 'string' },
+        delimiter: { type: 'string', multiple: true },
+        encoding: { type: 'string', multiple: true },
+        out: { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -142,40 +207,73 @@ async function analyze(argv: readonly string[], io: AnalyzeIo): Promise<void> {
     io.stdout(`${usage}\n`);
     return;
   }
-  if (values.responses === undefined) throw new UsageError('--responses is required');
+  const responses = single(values.responses, 'responses');
+  if (responses === undefined) throw new UsageError('--responses is required');
+  const frame = single(values.frame, 'frame');
+  const out = single(values.out, 'out');
+  const delimiter = parseDelimiter(single(values.delimiter, 'delimiter'));
+  const encoding = parseEncoding(single(values.encoding, 'encoding'));
   const domains = parseDomains(values.by);
-  const multiSelectPrefixes = splitList(values.multi, 'multi');
+  const multiSelectPrefixes = parseMultiSelect(values.multi);
   const rake = (values.rake ?? []).map(parseRake);
   const rakeVariables = rake.map((spec) => spec.variable);
   if (new Set(rakeVariables).size !== rakeVariables.length)
     throw new UsageError('--rake: a variable is given twice');
   if (rakeVariables.includes('agency'))
     throw new UsageError('--rake: agency totals are always used; rake other variables');
+  if (out !== undefined) checkOutput(out, { responses, frame }, io);
   const source = (path: string) => ({ name: path, open: () => io.openFile(path) });
 
   const { estimates } = await analyzeCsv({
-    responses: source(values.responses),
-    frame: values.frame === undefined ? undefined : source(values.frame),
+    responses: source(responses),
+    frame: frame === undefined ? undefined : source(frame),
     domains,
     multiSelectPrefixes,
     rake,
-    delimiter: parseDelimiter(values.delimiter),
-    encoding: parseEncoding(values.encoding),
+    delimiter,
+    encoding,
   });
   // Everything is computed before the first byte is written: bad input leaves no partial output.
-  await io.writeOutput(
-    values.out ?? null,
-    writeCsv(estimates.map(estimateRow), { columns: outputColumns }),
-  );
+  const rows = writeCsv(estimates.map(estimateRow), { columns: outputColumns });
+  try {
+    await io.writeOutput(out ?? null, rows);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (out === undefined || code === undefined) throw error;
+    throw cannotWrite(out, code);
+  }
 }
 
-const unreadable = new Set(['ENOENT', 'EISDIR', 'EACCES', 'ENOTDIR']);
+/** The error for an output file that cannot be written: a bad argument, or a failing device. */
+function cannotWrite(out: string, code: string): Error {
+  const message = `--out ${out}: cannot be written (${code})`;
+  return badPathCodes.has(code) ? new UsageError(message) : new Error(message);
+}
+
+/** Refuses, before anything is read, an --out that is an input file or cannot be written. */
+function checkOutput(
+  out: string,
+  inputs: { responses: string; frame: string | undefined },
+  io: AnalyzeIo,
+): void {
+  for (const [option, path] of Object.entries(inputs)) {
+    if (path !== undefined && io.sameFile(out, path)) {
+      throw new UsageError(
+        `--out ${out}: is the same file as --${option} ${path}; the results would overwrite it`,
+      );
+    }
+  }
+  const problem = io.outputProblem(out);
+  if (problem !== null) throw cannotWrite(out, problem);
+}
 
 /**
  * Runs the command: parses arguments, streams the files through the analyze-csv service, and
  * only then writes the CSV (every CSV cell neutralised against formulas by `writeCsv`).
  * Resolves to the exit code: 0; 1 for bad data (one line naming file, row and column on
- * stderr); 2 for bad arguments, including a file that cannot be opened.
+ * stderr) or an output that fails while written (a full disk); 2 for bad arguments, including
+ * an option given twice, a file that cannot be opened, and an --out that is an input file or
+ * cannot be written there.
  *
  * @example
  * process.exitCode = await runAnalyze(['--responses', 'r.csv', '--by', 'province*gender'], nodeIo);
@@ -186,7 +284,7 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
     return 0;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (error instanceof UsageError || (code !== undefined && unreadable.has(code))) {
+    if (error instanceof UsageError || (code !== undefined && badPathCodes.has(code))) {
       const message =
         error instanceof UsageError
           ? error.message
@@ -204,6 +302,36 @@ export async function runAnalyze(argv: readonly string[], io: AnalyzeIo): Promis
 export const nodeIo: AnalyzeIo = {
   // 64 KiB reads: larger ones leave more garbage between collections (107 MB peak at 1M rows, 177 MB with 1 MiB).
   openFile: (path) => createReadStream(path, { highWaterMark: 1 << 16 }),
+  sameFile(a, b) {
+    // A path that cannot be examined names no existing file (reading or writing it reports why).
+    const examine = (path: string) => {
+      try {
+        return statSync(path, { bigint: true });
+      } catch {
+        return undefined;
+      }
+    };
+    const [x, y] = [examine(a), examine(b)];
+    return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+  },
+  outputProblem(path) {
+    try {
+      const stats = statSync(path, { throwIfNoEntry: false });
+      // (Node answers undefined for ENOTDIR too: the directory check below names it.)
+      if (stats?.isDirectory() === true) return 'EISDIR';
+      if (stats !== undefined) {
+        accessSync(path, constants.W_OK);
+        return null;
+      }
+      // A new file: its directory must exist and take it.
+      const directory = dirname(resolve(path));
+      if (!statSync(directory).isDirectory()) return 'ENOTDIR';
+      accessSync(directory, constants.W_OK);
+      return null;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code ?? 'EIO';
+    }
+  },
   async writeOutput(path, chunks) {
     if (path !== null) {
       await pipeline(Readable.from(chunks), createWriteStream(path));

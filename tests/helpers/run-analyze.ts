@@ -20,6 +20,8 @@ export async function runAnalyzeCaptured(...argv: string[]): Promise<AnalyzeRun>
   const result: AnalyzeRun = { code: 0, stdout: '', stderr: '', written: new Map() };
   result.code = await runAnalyze(argv, {
     openFile: nodeIo.openFile,
+    sameFile: nodeIo.sameFile,
+    outputProblem: nodeIo.outputProblem,
     async writeOutput(path, chunks) {
       let text = '';
       for await (const chunk of chunks) text += chunk;

@@ -8,6 +8,7 @@ import {
   designWeights,
   estimateProportions,
   marginFromShares,
+  parseHeadcount,
   rake,
   RecordError,
   stratumTotals,
@@ -34,7 +35,10 @@ export interface RakeSpec {
 /** What to estimate; see {@link analyzeCsv}. */
 export interface AnalyzeCsvRequest {
   responses: CsvSource;
-  /** `agency,N` headcounts; without it, the responses' `stratum_N` column. */
+  /**
+   * `agency,N` headcounts; without it, the responses' `stratum_N` column. With both, each
+   * non-empty `stratum_N` cell must equal its agency's headcount in the frame.
+   */
   frame?: CsvSource;
   /** Breakdowns besides the national rows: a column, or two crossed (`['province', 'gender']`). */
   domains?: readonly DomainSpec[];
@@ -75,6 +79,47 @@ async function readHeadcounts(
     },
   );
   return (folder as HeadcountFolder).finish();
+}
+
+const headcountColumn = 'stratum_N';
+
+/**
+ * With a frame, a `stratum_N` column in the responses is a second source of headcounts: each
+ * non-empty cell must be a headcount equal to its agency's in the frame (never silently
+ * overruled by it). Null when there is no such column.
+ */
+function headcountAgreement(
+  header: readonly string[],
+  headcounts: ReadonlyMap<string, number>,
+  frameName: string,
+) {
+  const position = header.indexOf(headcountColumn);
+  const agencyPosition = header.indexOf('agency');
+  if (position < 0 || agencyPosition < 0) return null;
+  // The cell text last found to agree, by agency: rows of an agency repeat it.
+  const agreed = new Map<string, string>();
+  return (fields: readonly string[], row: number): void => {
+    const agency = cellText(fields[agencyPosition]);
+    const text = cellText(fields[position]);
+    if (text === '' || agreed.get(agency) === text) return;
+    const parsed = parseHeadcount(text);
+    if (parsed === null) {
+      throw new RecordError(
+        `headcount of agency "${agency}" must be a whole number of at least 1, got "${text}"`,
+        row,
+        headcountColumn,
+      );
+    }
+    const inFrame = headcounts.get(agency);
+    if (inFrame !== undefined && inFrame !== parsed) {
+      throw new RecordError(
+        `agency "${agency}" has headcount ${parsed} here but ${inFrame} in the frame ${frameName}; give the headcounts once, or make them agree`,
+        row,
+        headcountColumn,
+      );
+    }
+    agreed.set(agency, text);
+  };
 }
 
 // Every respondent's value of a raking variable must have a share, and every share respondents.
@@ -147,6 +192,7 @@ export async function analyzeCsv(request: AnalyzeCsvRequest): Promise<AnalyzeCsv
   const domainColumns = [...new Set(domains.flatMap(variablesOf))];
   let folder: CellFolder | undefined;
   let rakeCheck: ReturnType<typeof rakeChecker> | undefined;
+  let headcountCheck: ReturnType<typeof headcountAgreement> = null;
   const { responses } = request;
   await readCsv(
     responses.open(),
@@ -161,9 +207,12 @@ export async function analyzeCsv(request: AnalyzeCsvRequest): Promise<AnalyzeCsv
           multiSelectPrefixes: request.multiSelectPrefixes ?? [],
         });
         rakeCheck = rakeChecker(rakeSpecs, folder.header);
+        if (headcounts !== undefined && request.frame !== undefined)
+          headcountCheck = headcountAgreement(folder.header, headcounts, request.frame.name);
       },
       row(fields, row) {
         (folder as CellFolder).addRow(fields, row);
+        headcountCheck?.(fields, row);
         rakeCheck?.check(fields, row);
       },
     },

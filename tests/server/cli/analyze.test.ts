@@ -286,6 +286,50 @@ describe('analyze command', () => {
       );
     });
 
+    it('refuses a stratum_N column that disagrees with --frame, naming the agency and both values', async () => {
+      const path = join(scratch, 'twice.csv');
+      writeFileSync(path, 'agency,stratum_N,q1\nA,5,x\nB,7,y\n');
+      const frame = join(scratch, 'twice-frame.csv');
+      writeFileSync(frame, 'agency,N\nA,5\nB,5\n');
+      expectOneLineError(
+        await run('--responses', path, '--frame', frame, '--out', 'x.csv'),
+        /twice\.csv: row 2, column "stratum_N": agency "B" has headcount 7 here but 5 in the frame .*twice-frame\.csv/,
+      );
+      writeFileSync(frame, 'agency,N\nA,5\nB,7\n');
+      expect((await run('--responses', path, '--frame', frame)).code).toBe(0);
+    });
+
+    it('refuses a NUL character in a cell, naming row and column', async () => {
+      const path = join(scratch, 'nul.csv');
+      writeFileSync(path, 'agency,stratum_N,q1\nA,5,x\nA,5,y\u0000\n');
+      expectOneLineError(
+        await run('--responses', path, '--out', 'x.csv'),
+        /nul\.csv: row 2, column "q1": a NUL character/,
+      );
+    });
+
+    it("reads Excel's trailing unnamed empty columns, and refuses an unnamed column holding data by position", async () => {
+      const plain = join(scratch, 'plain.csv');
+      writeFileSync(plain, 'agency;stratum_N;q1\r\nA;5;1\r\nA;5;2\r\n');
+      const excel = join(scratch, 'excel.csv');
+      writeFileSync(excel, 'agency;stratum_N;q1;;\r\nA;5;1;;\r\nA;5;2;;\r\n');
+      const read = await run('--responses', excel);
+      expect(read.code).toBe(0);
+      expect(read.stdout).toBe((await run('--responses', plain)).stdout);
+      const holding = join(scratch, 'holding.csv');
+      writeFileSync(holding, 'agency;stratum_N;q1;;\r\nA;5;1;;\r\nA;5;2;7;\r\n');
+      expectOneLineError(
+        await run('--responses', holding, '--out', 'x.csv'),
+        /holding\.csv: row 2: column 4 has no name in the header but holds "7"/,
+      );
+      const middle = join(scratch, 'middle.csv');
+      writeFileSync(middle, 'agency;;stratum_N;q1\r\nA;;5;1\r\n');
+      expectOneLineError(
+        await run('--responses', middle, '--out', 'x.csv'),
+        /middle\.csv: header: a column has no name \(field 2 of the header\)/,
+      );
+    });
+
     it('reports wrong arguments with usage and exit code 2', async () => {
       const result = await run('--by', 'province');
       expect(result.code).toBe(2);

@@ -212,4 +212,46 @@ describe('analyzeCsv', () => {
       ]);
     }
   });
+
+  describe('headcounts given twice (a stratum_N column and a frame)', () => {
+    const text = (rows: string[]) =>
+      Buffer.from(['agency,stratum_N,q1', ...rows].join('\n') + '\n');
+    const frame = source(Buffer.from('agency,N\nA,10\nB,5\n'), 'frame.csv');
+    const run = (rows: string[]) => analyzeCsv({ responses: source(text(rows), 'r.csv'), frame });
+
+    it('accepts them when every agency has the same headcount in both', async () => {
+      const both = await run(['A,10,x', 'B,5,y', 'B, 5 ,x']);
+      const frameOnly = await analyzeCsv({
+        responses: source(Buffer.from('agency,q1\nA,x\nB,y\nB,x\n')),
+        frame,
+      });
+      expect(both.estimates).toEqual(frameOnly.estimates);
+    });
+
+    it('refuses an agency whose two headcounts differ, naming it and both values, on any row', async () => {
+      for (const [rows, row] of [
+        [['A,10,x', 'B,7,y'], 2],
+        [['B,5,y', 'A,10,x', 'B,7,y'], 3],
+        [['A,11,x'], 1],
+      ] as const) {
+        const error = await run([...rows]).then(
+          () => null,
+          (thrown: unknown) => thrown,
+        );
+        expect(error, rows.join(' / ')).toBeInstanceOf(RecordError);
+        const agency = (rows[row - 1] as string).split(',')[0] as string;
+        const [inColumn, inFrame] = agency === 'A' ? ['11', '10'] : ['7', '5'];
+        expect((error as RecordError).message).toBe(
+          `r.csv: row ${row}, column "stratum_N": agency "${agency}" has headcount ${inColumn} here but ${inFrame} in the frame frame.csv; give the headcounts once, or make them agree`,
+        );
+      }
+    });
+
+    it('refuses a headcount cell that is not a whole number, and lets an empty one take the frame', async () => {
+      await expect(run(['A,ten,x'])).rejects.toThrow(
+        /^r\.csv: row 1, column "stratum_N": headcount of agency "A" must be a whole number of at least 1, got "ten"$/,
+      );
+      expect((await run(['A,,x', 'B,5,y'])).respondents).toBe(2);
+    });
+  });
 });

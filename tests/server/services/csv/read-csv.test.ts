@@ -202,3 +202,105 @@ describe('readCsv', () => {
     expect(long.message).toMatch(/row 1: a row longer than 1000 characters/);
   });
 });
+
+describe('readCsv row length limit', () => {
+  // A row of exactly `length` characters before its line break: `1,` then a cell, quoted or not.
+  const rowOf = (length: number, quoted: boolean) =>
+    quoted ? `1,"${'x'.repeat(length - 4)}"` : `1,${'x'.repeat(length - 2)}`;
+
+  it('holds for every row, quoted or not, wherever it sits and however the file is chunked', async () => {
+    const limit = 1000;
+    for (const quoted of [false, true]) {
+      for (const sizes of [[256], [1 << 16], [7, 3001], [999, 1, 2]]) {
+        for (const last of [false, true]) {
+          const file = (length: number) =>
+            utf8(
+              last
+                ? `a,b\n1,2\n${rowOf(length, quoted)}`
+                : `a,b\n1,2\n${rowOf(length, quoted)}\n3,4\n`,
+            );
+          const what = `quoted ${quoted}, sizes ${sizes.join('/')}, last ${last}`;
+          const ok = await read(file(limit), { maxRowLength: limit }, sizes);
+          expect(ok.rows[1]?.fields[1]?.length, what).toBe(quoted ? limit - 4 : limit - 2);
+          const over = await failure(read(file(limit + 1), { maxRowLength: limit }, sizes));
+          expect(over.message, what).toBe(
+            `f.csv: row 2: a row longer than ${limit} characters (is a quote left open?)`,
+          );
+        }
+      }
+    }
+  });
+
+  it('counts the characters before the line break, whatever the line break', async () => {
+    for (const newline of ['\n', '\r\n', '\r']) {
+      const text = `a,b${newline}${rowOf(1000, false)}${newline}3,4${newline}`;
+      for (const sizes of [[1003], [1004], [1 << 16]]) {
+        const got = await read(utf8(text), { maxRowLength: 1000 }, sizes);
+        expect(got.rows).toHaveLength(2);
+      }
+    }
+  });
+
+  it('refuses a row just over 1 MiB (1,048,576 characters) by default, and reads one at the limit', async () => {
+    const limit = 1 << 20;
+    for (const quoted of [false, true]) {
+      const ok = await read(utf8(`a,b\n${rowOf(limit, quoted)}\n3,4\n`));
+      expect(ok.rows).toHaveLength(2);
+      for (const length of [limit + 1, 1_100_005]) {
+        const over = await failure(read(utf8(`a,b\n${rowOf(length, quoted)}\n3,4\n`)));
+        expect(over.message).toBe(
+          `f.csv: row 1: a row longer than ${limit} characters (is a quote left open?)`,
+        );
+      }
+    }
+  });
+
+  it('holds for the header line too', async () => {
+    const header = `a,${'b'.repeat(998)}`;
+    expect((await read(utf8(`${header}\n1,2\n`), { maxRowLength: 1000 })).rows).toHaveLength(1);
+    const over = await failure(read(utf8(`${header}b\n1,2\n`), { maxRowLength: 1000 }));
+    expect(over.message).toMatch(/^f\.csv: header: .*longer than 1000 characters/);
+  });
+});
+
+describe('readCsv cells and columns', () => {
+  it('refuses a NUL character in a cell or a column name, naming row and column', async () => {
+    for (const sizes of [[3], [1 << 16]]) {
+      const cell = await failure(read(utf8('a,b\n1,2\n3,x\u0000y\n'), {}, sizes));
+      expect(cell.message).toBe(
+        'f.csv: row 2, column "b": a NUL character (byte 0x00) in a cell; a survey answer never holds one (is the file binary, or UTF-16?)',
+      );
+      expect(cell.row).toBe(2);
+      const quoted = await failure(read(utf8('a,b\n"\u0000",2\n'), {}, sizes));
+      expect(quoted.message).toMatch(/^f\.csv: row 1, column "a": a NUL character/);
+      const header = await failure(read(utf8('a,b\u0000\n1,2\n'), {}, sizes));
+      expect(header.message).toMatch(
+        /^f\.csv: header: a NUL character .* \(field 2 of the header\)$/,
+      );
+    }
+  });
+
+  it('ignores trailing unnamed columns that are empty in every row (as Excel writes them)', async () => {
+    for (const sizes of [[5], [1 << 16]]) {
+      const got = await read(utf8('agency;stratum_N;q1;;\r\nA;7;1;;\r\nA;7;2; ;\r\n'), {}, sizes);
+      expect(got.header).toEqual(['agency', 'stratum_N', 'q1']);
+      expect(got.rows).toEqual([
+        { fields: ['A', '7', '1'], row: 1 },
+        { fields: ['A', '7', '2'], row: 2 },
+      ]);
+    }
+  });
+
+  it('refuses a trailing unnamed column that holds data, naming its position', async () => {
+    const error = await failure(read(utf8('agency;stratum_N;q1;;\nA;7;1;;\nA;7;2;;x\n')));
+    expect(error.message).toBe(
+      'f.csv: row 2: column 5 has no name in the header but holds "x"; name the column or delete it',
+    );
+    expect(error.row).toBe(2);
+  });
+
+  it('still hands a header of no names at all to the handler as it is', async () => {
+    const got = await read(utf8(',\n1,2\n'));
+    expect(got.header).toEqual(['', '']);
+  });
+});
