@@ -43,8 +43,10 @@ const defaultMaxProblems = 50;
  * Parses CSV text with PapaParse, the delimiter told from the header line (`detectDelimiter`:
  * a file saved by Excel on an Indonesian Windows uses semicolons), dropping a UTF-8 BOM and blank lines, trimming cells,
  * and checking the header: duplicate or missing required columns are problems; other columns
- * are ignored. Rows with the wrong number of fields are problems too. Nothing is thrown until
- * `rejectIfProblems`.
+ * are ignored. Rows of delimiters only (Excel writes them) are blank lines; columns without a
+ * name (Excel's trailing `;;`) are ignored while empty, and a value in one is a problem, as is
+ * a NUL character anywhere. Rows with the wrong number of fields are problems too. Nothing is
+ * thrown until `rejectIfProblems`.
  *
  * @example
  * const table = readCsvTable(text, { columns: ['code', 'headcount'] });
@@ -86,7 +88,8 @@ export function readCsvTable<C extends string>(text: string, spec: CsvTableSpec<
           problem: error.message,
         });
       }
-      const blank = fields.length === 1 && (fields[0] ?? '').trim() === '';
+      // Excel writes a row it once formatted as delimiters only (`;;;;`): as blank as an empty line.
+      const blank = fields.every((field) => field.trim() === '');
       if (result.errors.length === 0 && !blank) {
         if (header === undefined) {
           header = fields.map((f) => f.trim());
@@ -100,16 +103,9 @@ export function readCsvTable<C extends string>(text: string, spec: CsvTableSpec<
             ...(columnName === undefined ? {} : { columnName }),
             problem: `expected ${header.length} fields, found ${fields.length}`,
           });
-        } else if (columnIndex) {
-          const index = columnIndex;
-          const at = (c: C) => index.get(c);
-          const cells = Object.fromEntries(
-            known.map((c) => {
-              const i = at(c);
-              return [c, i === undefined ? '' : (fields[i] ?? '').trim()];
-            }),
-          ) as Record<C, string>;
-          rows.push({ line, cells });
+        } else {
+          reportNulAndUnnamed(fields, header, line, report);
+          if (columnIndex) rows.push({ line, cells: cellsOf(fields, columnIndex, known) });
         }
       }
       for (let i = rowStart; i < result.meta.cursor; i++) if (source[i] === '\n') line++;
@@ -159,6 +155,9 @@ function readHeader<C extends string>(
 ): Map<C, number> | undefined {
   const seen = new Set<string>();
   header.forEach((name, i) => {
+    if (name.includes('\u0000')) report({ line: 1, column: i + 1, problem: nulProblem });
+    // Unnamed columns (Excel's trailing `;;`) are checked row by row: empty, they are ignored.
+    if (name === '') return;
     if (seen.has(name))
       report({ line: 1, column: i + 1, columnName: name, problem: `duplicate column "${name}"` });
     seen.add(name);
@@ -175,6 +174,47 @@ function readHeader<C extends string>(
   if (missing.length > 0) return undefined;
   const present = [...required, ...optional.filter((c) => header.includes(c))];
   return new Map(present.map((c) => [c, header.indexOf(c)]));
+}
+
+/** A row's trimmed cells by column name; a column the header lacks (optional) reads as `''`. */
+function cellsOf<C extends string>(
+  fields: readonly string[],
+  columnIndex: ReadonlyMap<C, number>,
+  known: readonly C[],
+): Record<C, string> {
+  const cells = {} as Record<C, string>;
+  for (const column of known) {
+    const i = columnIndex.get(column);
+    cells[column] = i === undefined ? '' : (fields[i] ?? '').trim();
+  }
+  return cells;
+}
+
+const nulProblem =
+  'a NUL character (byte 0x00); no table holds one (is the file binary, or UTF-16?)';
+
+/**
+ * Reports, in a data row of as many fields as the header, every cell holding NUL and every
+ * non-empty cell of a column without a name (a shifted header, or data typed beside the table).
+ */
+function reportNulAndUnnamed(
+  fields: readonly string[],
+  header: readonly string[],
+  line: number,
+  report: (p: CsvProblem) => void,
+): void {
+  fields.forEach((field, i) => {
+    const name = header[i];
+    if (field.includes('\u0000')) {
+      report({ line, column: i + 1, ...(name ? { columnName: name } : {}), problem: nulProblem });
+    } else if (name === '' && field.trim() !== '') {
+      report({
+        line,
+        column: i + 1,
+        problem: `column ${i + 1} has no name in the header but holds "${field.trim().slice(0, 40)}"; name the column or delete it`,
+      });
+    }
+  });
 }
 
 /** 1-based line and field number (delimiters outside quotes before it, plus one) of a character offset. */

@@ -78,4 +78,49 @@ describe('readCsvTable', () => {
     const text = `a,b\n${'1,2,3\n'.repeat(500)}`;
     expect(readCsvTable(text, { columns: ['a'], maxProblems: 7 }).problems).toHaveLength(7);
   });
+
+  it.each([',', ';', '\t'])(
+    'takes Excel’s unnamed empty columns and delimiter-only rows as nothing (delimiter %j)',
+    (d) => {
+      const text = [
+        ['code', 'headcount', '', ''],
+        ['kab-a', '12', '', ''],
+        ['', '', '', ''],
+        ['kab-b', '7', ' ', ''],
+        ['', '', '', ''],
+      ]
+        .map((row) => row.join(d))
+        .join('\r\n');
+      const table = readCsvTable(text, { columns: ['code', 'headcount'] });
+      expect(table.problems).toEqual([]);
+      expect(table.rows.map((r) => r.cells)).toEqual([
+        { code: 'kab-a', headcount: '12' },
+        { code: 'kab-b', headcount: '7' },
+      ]);
+    },
+  );
+
+  it('refuses a value in a column without a name, naming its line and position', () => {
+    const table = readCsvTable('code;;headcount\nkab-a;;12\nkab-b;x;7\n', {
+      columns: ['code', 'headcount'],
+    });
+    expect(table.problems).toEqual([
+      {
+        line: 3,
+        column: 2,
+        problem: 'column 2 has no name in the header but holds "x"; name the column or delete it',
+      },
+    ]);
+  });
+
+  it('refuses a NUL character in any cell or header name, naming where', () => {
+    const nul = '\u0000';
+    const inCell = readCsvTable(`code,name\nkab-a,A${nul}B\n`, { columns: ['code'] });
+    expect(inCell.problems).toEqual([
+      expect.objectContaining({ line: 2, column: 2, columnName: 'name' }),
+    ]);
+    expect(inCell.problems[0]!.problem).toMatch(/NUL/);
+    const inHeader = readCsvTable(`code,na${nul}me\nkab-a,A\n`, { columns: ['code'] });
+    expect(inHeader.problems).toEqual([expect.objectContaining({ line: 1, column: 2 })]);
+  });
 });
