@@ -171,6 +171,9 @@ describe('the production build', () => {
         },
       )
       .toBe('closed');
-    expect(stdout).toContain('SIGTERM: finishing requests in flight');
+    // npm may exit before the server's last lines have come through the pipe.
+    await expect
+      .poll(() => stdout, { timeout: 10_000 })
+      .toContain('SIGTERM: finishing requests in flight');
   }, 180_000);
 });
