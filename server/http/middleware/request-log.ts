@@ -30,15 +30,21 @@ export function requestLog({
   today,
   submissionRoute,
 }: RequestLogOptions): MiddlewareHandler {
+  const submissionPath = patternRegExp(submissionRoute);
   return async (c, next) => {
     const started = performance.now();
     try {
       await next();
     } finally {
-      const route = routePath(c, -1) || '*';
+      // The handler that answered (Hono leaves routeIndex at the last one run). Not the last
+      // route matched: the page routes' catch-all matches every path, so that named every
+      // request `/*`, and submissions were logged one by one with their time.
+      const route = routePath(c) || '*';
       // After an error thrown past onError there is no response yet: it will be a 500.
       const status = c.finalized ? c.res.status : 500;
-      if (c.req.method === 'POST' && route === submissionRoute) {
+      // By path, whichever handler answered (a middleware may refuse it first): a submission's
+      // time is never logged.
+      if (c.req.method === 'POST' && submissionPath.test(c.req.path)) {
         submissions.record(today(), status);
       } else {
         const ms = Math.round((performance.now() - started) * 10) / 10;
@@ -46,4 +52,13 @@ export function requestLog({
       }
     }
   };
+}
+
+/** `/api/studies/:study/responses` → a RegExp matching the paths of that route pattern. */
+function patternRegExp(pattern: string): RegExp {
+  const escaped = pattern
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}/?$`);
 }

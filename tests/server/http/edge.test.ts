@@ -1,5 +1,6 @@
 // Tests the HTTP edge in process: JSON-only submissions, same-origin refusal, rate limit, headers, bounded errors, log, health.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/http/app.ts';
 import { maxErrorDetails, maxErrorText } from '../../../server/http/bounded-error-body.ts';
@@ -18,11 +19,11 @@ describe('the HTTP edge', () => {
   const lines: Record<string, unknown>[] = [];
   const bursts = submissionBursts(() => testNow.getTime());
   const summary = submissionDaySummary((line) => lines.push(line));
-  const appWith = (edge: Record<string, unknown> = {}) =>
+  const appWith = (edge: Record<string, unknown> = {}, clientDir = '/none') =>
     createApp({
       db: t.db,
       questionnaires: studies.questionnaires,
-      config: { bodyLimitBytes: 64 * 1024, timeZone: 'Asia/Jakarta', clientDir: '/none', edge },
+      config: { bodyLimitBytes: 64 * 1024, timeZone: 'Asia/Jakarta', clientDir, edge },
       logError: () => {
         throw new Error('no unexpected error is expected here');
       },
@@ -250,6 +251,27 @@ describe('the HTTP edge', () => {
       byStatus: { 201: 1, 400: 1 },
     });
     expect(lines[0]).not.toHaveProperty('time');
+  });
+
+  it('logs the route that answered and no submission one by one when the page routes are served too', async () => {
+    // The built client, as production serves it: its catch-all page route matches every path.
+    const withPages = appWith({}, join(import.meta.dirname, '../../../dist/client'));
+    summary.flush();
+    lines.length = 0;
+    await withPages.request('http://survei.test/api/agencies/kab-sleman');
+    await post(JSON.stringify(submission()), { 'content-type': 'application/json' }, withPages);
+    await post('{', { 'content-type': 'application/json' }, withPages);
+    await post(JSON.stringify(submission()), { 'content-type': 'text/plain' }, withPages);
+    await withPages.request('http://survei.test/s/open-study/kab-sleman');
+    expect(lines.map((line) => `${String(line.method)} ${String(line.route)}`)).toEqual([
+      'GET /api/agencies/:code',
+      'GET /*',
+    ]);
+    lines.length = 0;
+    summary.flush();
+    expect(lines).toEqual([
+      { msg: 'submissions', day: '2021-09-16', byStatus: { 201: 1, 400: 1, 415: 1 } },
+    ]);
   });
 
   it('counts stored submissions per agency in the current hour for the burst monitor', () => {
