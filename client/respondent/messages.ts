@@ -69,7 +69,8 @@ const id = {
   doneAnonymity:
     'Jawaban disimpan tanpa nama, NIP, atau alamat IP, dan tidak dapat ditelusuri kembali kepada Anda. Salinan di perangkat ini sudah dihapus.',
   receiptLabel: 'Kode tanda terima',
-  receiptHelp: 'Simpan kode ini jika Anda ingin menanyakan jawaban Anda kepada tim survei.',
+  receiptHelp:
+    'Simpan kode ini jika Anda ingin menanyakan jawaban Anda kepada tim survei. Jangan berikan kepada atasan atau siapa pun selain tim survei: tidak ada yang berhak memintanya sebagai bukti.',
   doneContact: (name: string, code: string) =>
     `Untuk pertanyaan tentang survei atau jawaban Anda, hubungi ${name} dan sebutkan kode ${code}:`,
   doneClose: 'Anda boleh menutup halaman ini.',
@@ -159,7 +160,8 @@ const en: RespondentMessages = {
   doneAnonymity:
     'They are stored without a name, NIP or IP address and cannot be traced back to you. The copy on this device has been deleted.',
   receiptLabel: 'Receipt code',
-  receiptHelp: 'Keep this code if you want to ask the survey team about your submission.',
+  receiptHelp:
+    'Keep this code if you want to ask the survey team about your submission. Do not give it to a superior or anyone but the survey team: no one may demand it as proof.',
   doneContact: (name: string, code: string) =>
     `For questions about the survey or your answers, contact ${name} and quote the code ${code}:`,
   doneClose: 'You may close this page.',

@@ -19,12 +19,15 @@ export interface CsvWriteOptions {
 
 /**
  * Text a spreadsheet would run as a formula (OWASP "CSV injection"): a cell starting with `=`,
- * `+`, `-`, `@`, tab or carriage return — unless the whole text is a plain decimal number
- * such as `-0.5` or `-1e-7`, which a spreadsheet reads as that number and nothing else.
- * A match is prefixed with `'` and quoted, as PapaParse's `escapeFormulae` does; cells typed as
- * numbers are never tested.
+ * `+`, `-`, `@`, tab, carriage return or line feed (a quoted cell may begin with a line break,
+ * and some spreadsheets skip it), or with the full-width or small forms of `=`, `+`, `-`, `@`
+ * that East Asian input methods type and some spreadsheets read as those — unless the whole
+ * text is a plain decimal number such as `-0.5` or `-1e-7`, which a spreadsheet reads as that
+ * number and nothing else. A match is prefixed with `'` and quoted, as PapaParse's
+ * `escapeFormulae` does; cells typed as numbers are never tested.
  */
-export const formulaPattern = /^(?!-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$)[=+\-@\t\r]/;
+export const formulaPattern =
+  /^(?!-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$)[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63]/;
 
 /** Text that must be quoted: a quote, a line break, a byte order mark, or space at either end. */
 const quotePattern = /["\r\n\uFEFF]|^\s|\s$/;

@@ -53,14 +53,27 @@ function randomText(random: () => number): string {
 }
 
 describe('writeCsv', () => {
-  it.each(['=1+2', '+1+2', '-1+2', '@SUM(A1)', '\tcmd', '\rcmd', '-', '=', '-cmd|calc'])(
-    'neutralises the text cell %j with a leading quote, quoted',
-    (cell) => {
-      const text = csvText([[cell]], { columns: ['x'] });
-      expect(readBack(text)[1]).toEqual([`'${cell}`]);
-      expect(text.split('\n')[1]?.startsWith('"\'')).toBe(true);
-    },
-  );
+  it.each([
+    '=1+2',
+    '+1+2',
+    '-1+2',
+    '@SUM(A1)',
+    '\tcmd',
+    '\rcmd',
+    '\n=1+1',
+    '\uFF1D1+1',
+    '\uFE661+1',
+    '\uFF0B1',
+    '\uFF0D1',
+    '\uFF20SUM(A1)',
+    '-',
+    '=',
+    '-cmd|calc',
+  ])('neutralises the text cell %j with a leading quote, quoted', (cell) => {
+    const text = csvText([[cell]], { columns: ['x'] });
+    expect(readBack(text)[1]).toEqual([`'${cell}`]);
+    expect(text.split('\n')[1]?.startsWith('"\'')).toBe(true);
+  });
 
   it('keeps numbers as numbers, negative ones included, and text that is a plain number', () => {
     const text = csvText([[-0.5, -1e-7, 0, 12.25, '-3', '-0.25', '-1e-9', null, undefined]], {
@@ -98,7 +111,7 @@ describe('writeCsv', () => {
       // A lone empty cell on a line reads back as an empty row, which is the same row.
       expect(readBack(text).slice(1)).toEqual(expected);
       for (const line of readBack(text).slice(1).flat()) {
-        expect(/^[=+@\t\r]/.test(line) || /^-(?!\d|\.\d)/.test(line)).toBe(false);
+        expect(/^[=+@\t\r\n]/.test(line) || /^-(?!\d|\.\d)/.test(line)).toBe(false);
       }
     }
   });
