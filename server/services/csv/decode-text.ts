@@ -85,17 +85,16 @@ export function createTextDecoding(encoding = 'utf-8'): TextDecoding {
   };
 }
 
-// Encodings that can hold U+FFFD itself, where a U+FFFD in the text is not a decoding failure.
-const unicodeEncoding = (encoding: string) => /^(utf|ucs|cesu)/i.test(encoding.trim());
-
-// iconv-lite's decoder, stopping at the first byte it could only read as U+FFFD.
+// iconv-lite's decoder, stopping at the first byte it could only read as U+FFFD. In every
+// encoding, UTF-7 and UTF-16 included: iconv-lite reads bytes they cannot hold as U+FFFD (a
+// Windows-1252 file sent as utf-7 came out as "Asah\uFFFDn"), and no frame or margins file
+// holds U+FFFD on purpose.
 function legacyDecoding(encoding: string): TextDecoding {
   const decoder = iconv.getDecoder(encoding, { stripBOM: false });
-  const canHoldReplacement = unicodeEncoding(encoding);
   let offset = 0; // file offset of the next chunk
   let failed = false;
   const check = (text: string, bytes: Buffer | null, start: number): DecodedChunk => {
-    const bad = canHoldReplacement ? -1 : text.indexOf('\uFFFD');
+    const bad = text.indexOf('\uFFFD');
     if (bad < 0) return { text, invalidAt: null, invalidByte: null };
     failed = true;
     // Exact for single-byte encodings; for multi-byte ones the byte is where the prefix ends.

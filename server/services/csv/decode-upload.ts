@@ -26,12 +26,12 @@ export function decodeUpload(bytes: Uint8Array, encoding?: string): string {
   const invalidAt = head.invalidAt ?? tail.invalidAt;
   if (invalidAt === null) return text;
   const { line, column } = positionAtEnd(text);
-  const byte = (head.invalidByte ?? tail.invalidByte ?? 0)
-    .toString(16)
-    .toUpperCase()
-    .padStart(2, '0');
+  const value = head.invalidByte ?? tail.invalidByte;
+  // A multi-byte or stateful encoding (UTF-7) cannot always name the one byte at fault.
+  const byte =
+    value === null ? 'a byte' : `byte 0x${value.toString(16).toUpperCase().padStart(2, '0')}`;
   const problem =
-    `byte 0x${byte} is not ${encoding ?? 'UTF-8'}; a file saved by Excel in Windows-1252 ` +
+    `${byte} is not ${encoding ?? 'UTF-8'}; a file saved by Excel in Windows-1252 ` +
     'can be sent with ?encoding=windows-1252';
   throw new AppError(
     'INVALID_ENCODING',
