@@ -96,8 +96,11 @@ export interface AgencyDayCount {
 }
 
 /**
- * Responses per (agency, submission day) of a wave, every stored response counted (folded into
- * the analysis counts or not). The fieldwork monitor derives n_h, last day and the daily series.
+ * Responses per (agency, submission day) of a wave, every acknowledged response counted: sealed
+ * ones and those still pending (a pending duplicate of a sealed id, a retry that raced the
+ * seal, is left out), folded into the analysis counts or not. Read in one snapshot, so a batch
+ * sealed meanwhile is counted once. The fieldwork monitor derives n_h, last day and the daily
+ * series.
  *
  * @example
  * const counts = await countResponsesByAgencyAndDay(db, wave.id);
@@ -106,19 +109,58 @@ export async function countResponsesByAgencyAndDay(
   db: Kysely<Database>,
   waveId: number,
 ): Promise<AgencyDayCount[]> {
-  const rows = await db
+  if (db.isTransaction) return countByAgencyAndDay(db, waveId);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => countByAgencyAndDay(trx, waveId));
+}
+
+async function countByAgencyAndDay(
+  db: Kysely<Database>,
+  waveId: number,
+): Promise<AgencyDayCount[]> {
+  const sealed = await db
     .selectFrom('responses')
     .select((eb) => ['agency_code', 'submitted_on', eb.fn.countAll<number | string>().as('n')])
     .where('wave_id', '=', waveId)
     .groupBy(['agency_code', 'submitted_on'])
-    .orderBy('agency_code')
-    .orderBy('submitted_on')
     .execute();
-  return rows.map((r) => ({
-    agencyCode: r.agency_code,
-    day: r.submitted_on,
-    responses: toCount(r.n),
-  }));
+  const pending = await db
+    .selectFrom('pending_responses as p')
+    .select((eb) => ['p.agency_code', 'p.submitted_on', eb.fn.countAll<number | string>().as('n')])
+    .where('p.wave_id', '=', waveId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('responses as r').select('r.id').whereRef('r.client_id', '=', 'p.client_id'),
+        ),
+      ),
+    )
+    .groupBy(['p.agency_code', 'p.submitted_on'])
+    .execute();
+  const counts = new Map<string, AgencyDayCount>();
+  for (const row of [...sealed, ...pending]) {
+    const key = `${row.agency_code}\u0000${row.submitted_on}`;
+    const count = counts.get(key) ?? {
+      agencyCode: row.agency_code,
+      day: row.submitted_on,
+      responses: 0,
+    };
+    count.responses += toCount(row.n);
+    counts.set(key, count);
+  }
+  return [...counts.values()].sort((a, b) =>
+    a.agencyCode < b.agencyCode
+      ? -1
+      : a.agencyCode > b.agencyCode
+        ? 1
+        : a.day < b.day
+          ? -1
+          : a.day > b.day
+            ? 1
+            : 0,
+  );
 }
 
 /**
