@@ -150,17 +150,14 @@ async function countByAgencyAndDay(
     count.responses += toCount(row.n);
     counts.set(key, count);
   }
-  return [...counts.values()].sort((a, b) =>
-    a.agencyCode < b.agencyCode
-      ? -1
-      : a.agencyCode > b.agencyCode
-        ? 1
-        : a.day < b.day
-          ? -1
-          : a.day > b.day
-            ? 1
-            : 0,
+  return [...counts.values()].sort(
+    (a, b) => byCodeUnits(a.agencyCode, b.agencyCode) || byCodeUnits(a.day, b.day),
   );
+}
+
+// Code-unit order, the same on both dialects (SQL ORDER BY follows the database's collation).
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
