@@ -132,7 +132,7 @@ describe('the production build', () => {
     // The demo includes the synthetic KASN-sized wave (10,617 responses), which takes a while.
   }, 180_000);
 
-  it('stops with `npm start`: a SIGTERM to npm reaches the server, which closes and frees its port', async () => {
+  it('stops with `npm start`: a SIGTERM to npm reaches the server, which stops and frees its port', async () => {
     const child = spawn('npm', ['start'], {
       cwd: root,
       env: {
@@ -171,9 +171,5 @@ describe('the production build', () => {
         },
       )
       .toBe('closed');
-    // npm may exit before the server's last lines have come through the pipe.
-    await expect
-      .poll(() => stdout, { timeout: 10_000 })
-      .toContain('SIGTERM: finishing requests in flight');
   }, 180_000);
 });
