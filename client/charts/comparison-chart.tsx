@@ -1,10 +1,10 @@
 // A dot chart of an agency's weighted percentages beside the nation's and its peer group's, each with its 95% interval.
 
-import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { ChartFrame } from './chart-frame';
 import { palette } from './palette';
+import { PercentAxis, PercentGrid, shortLabel, Whisker } from './percent-scale-parts';
 
 export const seriesKeys = ['agency', 'national', 'peer'] as const;
 export type SeriesKey = (typeof seriesKeys)[number];
@@ -55,9 +55,6 @@ const labelHeight = 18;
 const rowHeight = 17;
 const groupGap = 8;
 const margin = { top: 4, right: 22, bottom: 34 };
-
-const short = (text: string, chars: number) =>
-  text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text;
 
 /** Circle (agency), square (nation), diamond (peers): the series never depend on colour alone. */
 function Marker({
@@ -111,23 +108,14 @@ export function ComparisonChart({
   return (
     <ChartFrame width={width} height={height} description={description}>
       <Group left={left} top={margin.top}>
-        {ticks.map((tick) => (
-          <line
-            key={tick}
-            x1={x(tick)}
-            x2={x(tick)}
-            y1={0}
-            y2={innerHeight}
-            stroke={palette.grid}
-          />
-        ))}
+        <PercentGrid scale={x} ticks={ticks} height={innerHeight} />
         {groups.map((group, g) => {
           const top = g * blockHeight;
           return (
             <g key={g}>
               <title>{group.label}</title>
               <text x={-left} y={top + 13} fontSize={12} fontWeight={600} fill="currentColor">
-                {short(group.label, Math.floor(width / 7))}
+                {shortLabel(group.label, Math.floor(width / 7))}
               </text>
               {seriesKeys.map((series, i) => {
                 const cy = top + labelHeight + i * rowHeight + rowHeight / 2;
@@ -143,7 +131,7 @@ export function ComparisonChart({
                       fontSize={11}
                       fill="currentColor"
                     >
-                      {short(seriesLabels[series], Math.floor(left / 6.5))}
+                      {shortLabel(seriesLabels[series], Math.floor(left / 6.5))}
                     </text>
                     {value.kind === 'hidden' ? (
                       <text
@@ -175,11 +163,13 @@ export function ComparisonChart({
                     {value.kind === 'estimate' ? (
                       <>
                         {value.low !== null && value.high !== null ? (
-                          <g stroke={colour} strokeWidth={2}>
-                            <line x1={x(value.low)} x2={x(value.high)} y1={cy} y2={cy} />
-                            <line x1={x(value.low)} x2={x(value.low)} y1={cy - 4} y2={cy + 4} />
-                            <line x1={x(value.high)} x2={x(value.high)} y1={cy - 4} y2={cy + 4} />
-                          </g>
+                          <Whisker
+                            low={x(value.low)}
+                            high={x(value.high)}
+                            cy={cy}
+                            cap={4}
+                            colour={colour}
+                          />
                         ) : null}
                         <Marker
                           series={series}
@@ -206,15 +196,7 @@ export function ComparisonChart({
             </g>
           );
         })}
-        <AxisBottom
-          top={innerHeight}
-          scale={x}
-          tickValues={ticks}
-          tickFormat={(v) => percent(Number(v))}
-          stroke={palette.axis}
-          tickStroke={palette.axis}
-          tickLabelProps={{ fill: palette.axis, fontSize: 11, textAnchor: 'middle' }}
-        />
+        <PercentAxis scale={x} ticks={ticks} top={innerHeight} format={percent} />
       </Group>
     </ChartFrame>
   );

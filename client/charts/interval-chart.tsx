@@ -1,10 +1,10 @@
 // A dot chart of weighted percentages with their 95% confidence intervals drawn as whiskers.
 
-import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { ChartFrame } from './chart-frame';
 import { palette } from './palette';
+import { PercentAxis, PercentGrid, shortLabel, Whisker } from './percent-scale-parts';
 
 /** One row of the chart: proportions on the 0–1 scale, null where there is none. */
 export interface IntervalPoint {
@@ -26,9 +26,8 @@ export interface IntervalChartProps {
 const rowHeight = 26;
 const margin = { top: 8, right: 16, bottom: 36 };
 
-/** Cuts a long label to `chars` so it fits the left margin; the full text is in the table and tooltip. */
-const short = (text: string, chars: number) =>
-  text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
+/** Grid lines and axis ticks, proportions. */
+const ticks = [0, 0.25, 0.5, 0.75, 1];
 
 /**
  * The chart is an image with a text alternative (`description`); the same figures are in the
@@ -53,16 +52,7 @@ export function IntervalChart({ points, description, width = 640 }: IntervalChar
   return (
     <ChartFrame width={width} height={height} description={description}>
       <Group left={left} top={margin.top}>
-        {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
-          <line
-            key={tick}
-            x1={x(tick)}
-            x2={x(tick)}
-            y1={0}
-            y2={innerHeight}
-            stroke={palette.grid}
-          />
-        ))}
+        <PercentGrid scale={x} ticks={ticks} height={innerHeight} />
         {points.map((point, i) => {
           const cy = (y(i) ?? 0) + y.bandwidth() / 2;
           const colour = point.flagged ? palette.flagged : palette.estimate;
@@ -70,14 +60,10 @@ export function IntervalChart({ points, description, width = 640 }: IntervalChar
             <g key={i}>
               <title>{point.label}</title>
               <text x={-8} y={cy} dy="0.32em" textAnchor="end" fontSize={12} fill="currentColor">
-                {short(point.label, Math.floor(left / 6.5))}
+                {shortLabel(point.label, Math.floor(left / 6.5))}
               </text>
               {point.low !== null && point.high !== null ? (
-                <g stroke={colour} strokeWidth={2}>
-                  <line x1={x(point.low)} x2={x(point.high)} y1={cy} y2={cy} />
-                  <line x1={x(point.low)} x2={x(point.low)} y1={cy - 5} y2={cy + 5} />
-                  <line x1={x(point.high)} x2={x(point.high)} y1={cy - 5} y2={cy + 5} />
-                </g>
+                <Whisker low={x(point.low)} high={x(point.high)} cy={cy} cap={5} colour={colour} />
               ) : null}
               {point.estimate !== null ? (
                 <circle
@@ -92,14 +78,11 @@ export function IntervalChart({ points, description, width = 640 }: IntervalChar
             </g>
           );
         })}
-        <AxisBottom
-          top={innerHeight}
+        <PercentAxis
           scale={x}
-          tickValues={[0, 0.25, 0.5, 0.75, 1]}
-          tickFormat={(v) => `${Math.round(Number(v) * 100)}%`}
-          stroke={palette.axis}
-          tickStroke={palette.axis}
-          tickLabelProps={{ fill: palette.axis, fontSize: 11, textAnchor: 'middle' }}
+          ticks={ticks}
+          top={innerHeight}
+          format={(v) => `${Math.round(v * 100)}%`}
         />
       </Group>
     </ChartFrame>

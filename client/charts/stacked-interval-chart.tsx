@@ -1,10 +1,10 @@
 // A dot-and-whisker chart for phones: each row's label on its own line above its 95% interval, an optional published figure, shaded tie groups.
 
-import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { ChartFrame } from './chart-frame';
 import { palette } from './palette';
+import { PercentAxis, PercentGrid, shortLabel, Whisker } from './percent-scale-parts';
 
 /** One row: proportions on the 0–1 scale. */
 export interface StackedIntervalRow {
@@ -40,9 +40,6 @@ const rowHeight = 44;
 /** Average width of a 12 px system-font character, to cut labels that would not fit. */
 const charWidth = 6.4;
 
-/** Cuts a long label to `chars`; the full text is in the row's tooltip and the page's table. */
-const short = (text: string, chars: number) =>
-  text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text;
 const margin = { top: 4, right: 14, bottom: 30, left: 10 };
 
 /** The axis: 0 (or with `zoom` the tenth below the lowest figure) to the tenth above the highest. */
@@ -93,16 +90,7 @@ export function StackedIntervalChart({
             />
           ) : null,
         )}
-        {ticks.map((tick) => (
-          <line
-            key={tick}
-            x1={x(tick)}
-            x2={x(tick)}
-            y1={0}
-            y2={rows.length * rowHeight}
-            stroke={palette.grid}
-          />
-        ))}
+        <PercentGrid scale={x} ticks={ticks} height={rows.length * rowHeight} />
         {rows.map((row, i) => {
           const top = i * rowHeight;
           const cy = top + 30;
@@ -120,7 +108,7 @@ export function StackedIntervalChart({
                 strokeWidth={4}
                 paintOrder="stroke"
               >
-                {short(row.label, labelChars)}
+                {shortLabel(row.label, labelChars)}
               </text>
               {groupLabel && row.group !== undefined && firstOfGroup[i] ? (
                 <text
@@ -139,11 +127,7 @@ export function StackedIntervalChart({
                 </text>
               ) : null}
               {row.hiddenText === undefined && row.low !== null && row.high !== null ? (
-                <g stroke={colour} strokeWidth={2}>
-                  <line x1={x(row.low)} x2={x(row.high)} y1={cy} y2={cy} />
-                  <line x1={x(row.low)} x2={x(row.low)} y1={cy - 5} y2={cy + 5} />
-                  <line x1={x(row.high)} x2={x(row.high)} y1={cy - 5} y2={cy + 5} />
-                </g>
+                <Whisker low={x(row.low)} high={x(row.high)} cy={cy} cap={5} colour={colour} />
               ) : null}
               {row.hiddenText === undefined && row.estimate !== null ? (
                 <circle
@@ -170,14 +154,11 @@ export function StackedIntervalChart({
             </g>
           );
         })}
-        <AxisBottom
-          top={rows.length * rowHeight}
+        <PercentAxis
           scale={x}
-          tickValues={ticks}
-          tickFormat={(v) => `${Math.round(Number(v) * 1000) / 10}%`}
-          stroke={palette.axis}
-          tickStroke={palette.axis}
-          tickLabelProps={{ fill: palette.axis, fontSize: 11, textAnchor: 'middle' }}
+          ticks={ticks}
+          top={rows.length * rowHeight}
+          format={(v) => `${Math.round(v * 1000) / 10}%`}
         />
       </Group>
     </ChartFrame>
