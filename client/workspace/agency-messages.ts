@@ -10,6 +10,8 @@ const id = {
   title: 'Dasbor instansi',
   intro:
     'Hasil tertimbang survei untuk instansi Anda, di samping angka nasional dan kelompok sejawat. Setiap sel sudah melalui pengendalian pengungkapan: sel yang terlalu kecil disembunyikan.',
+  notReleased:
+    'Belum ada hasil yang dirilis. Hasil satu gelombang ditampilkan setelah gelombang itu ditutup, agar jawaban seorang responden tidak dapat diketahui dari perubahan angka di antara dua kunjungan.',
   loading: 'Memuat hasil… (perhitungan pertama dapat memakan waktu hingga satu menit)',
   synthetic: 'Data sintetis (demo)',
   wave: (name: string, opensOn: string) => `${name} (dibuka ${opensOn})`,
@@ -95,6 +97,8 @@ const en: AgencyMessages = {
   title: 'Agency dashboard',
   intro:
     "The survey's weighted results for your agency, beside the national figure and your peer group. Every cell has been through disclosure control: cells that are too small are suppressed.",
+  notReleased:
+    "No results are released yet. A wave's results are shown once it closes, so that no respondent's answers can be read from how the figures change between two visits.",
   loading: 'Loading results… (the first computation can take up to a minute)',
   synthetic: 'Synthetic data (demo)',
   wave: (name: string, opensOn: string) => `${name} (opened ${opensOn})`,

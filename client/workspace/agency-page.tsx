@@ -238,6 +238,14 @@ function AgencyResultsView({ lang }: { lang: Lang }) {
 
   if (state.kind === 'loading') return <p aria-busy="true">{m.loading}</p>;
   if (state.kind === 'failed') {
+    const code = state.error?.code;
+    if (code === 'RESULTS_NOT_RELEASED' || code === 'NOT_FOUND') {
+      return (
+        <p role="status" data-testid="not-released">
+          {m.notReleased}
+        </p>
+      );
+    }
     return state.error ? (
       <ProblemList error={state.error} lang={lang} />
     ) : (

@@ -127,6 +127,9 @@ const id = {
   addWave: 'Tambah gelombang',
   openWave: 'Buka',
   closeWave: 'Tutup',
+  released: 'Dirilis',
+  releaseRule:
+    'Instansi dan publik hanya melihat hasil gelombang yang sudah ditutup. Menutup gelombang yang berisi jawaban merilis hasilnya; gelombang itu tidak dapat dibuka lagi (tambahkan gelombang baru).',
   marginsFile: 'Margin raking (CSV: variable,level,share)',
   uploadMargins: 'Unggah margin',
   saved: 'Tersimpan.',
@@ -272,6 +275,9 @@ const en: WorkspaceMessages = {
   addWave: 'Add wave',
   openWave: 'Open',
   closeWave: 'Close',
+  released: 'Released',
+  releaseRule:
+    'Agencies and the public see results of closed waves only. Closing a wave with responses releases its results; it cannot open again (add a new wave instead).',
   marginsFile: 'Raking margins (CSV: variable,level,share)',
   uploadMargins: 'Upload margins',
   saved: 'Saved.',

@@ -121,7 +121,8 @@ export function StudyCard({ study, lang, onChanged }: StudyCardProps) {
                 <td>{w.opensOn}</td>
                 <td>{w.closesOn ?? '–'}</td>
                 <td>
-                  {w.status === 'closed' ? (
+                  {w.released ? <span data-released>{m.released}</span> : null}
+                  {w.status === 'closed' && !w.released ? (
                     <button
                       type="button"
                       onClick={() => void run(workspaceApi.openWave(study.id, w.id))}
@@ -154,6 +155,7 @@ export function StudyCard({ study, lang, onChanged }: StudyCardProps) {
           </tbody>
         </table>
       </div>
+      <p className="hint">{m.releaseRule}</p>
       <form className="controls" onSubmit={addWave}>
         <label>
           {m.waveName}

@@ -6,7 +6,10 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readClientBuild } from '../../server/http/pages/client-build';
+import { closeStudyWave } from '../../server/services/administration/study-waves';
 import { createAccessKey } from '../../server/services/auth/access-keys';
+import { demoStudyId, demoTokenStudyId } from '../../server/services/seed/seed-demo';
+import { findOpenWave } from '../../server/storage/repositories/waves';
 import type {
   AgencyResults,
   DisclosedCell,
@@ -50,6 +53,9 @@ beforeAll(async () => {
     .map((r) => ({ code: r.agency_code, n: Number(r.n) }))
     .sort((a, b) => b.n - a.n || a.code.localeCompare(b.code));
   const today = '2026-11-29';
+  // Agencies see released waves only: the team closes the demo wave, as at the end of fieldwork.
+  const wave = (await findOpenWave(server.db, demoStudyId))!;
+  await closeStudyWave(server.db, demoStudyId, wave.id, today);
   big.code = byCount[0]!.code;
   const few = byCount.find((r) => r.n > 0 && r.n < 10)!;
   small.code = few.code;
@@ -335,6 +341,20 @@ describe('agency dashboard', () => {
       expect(await page.getByTestId(absent).count(), absent).toBe(0);
     }
     expect(await page.locator('svg.chart').count()).toBe(0);
+    await context.close();
+  }, 180_000);
+
+  it('shows a study whose wave is still open as not released, without a figure', async () => {
+    const { context, page } = await open();
+    await signIn(page, big.key);
+    await page.waitForURL(/\/agency$/);
+    await dashboard(page);
+    await page.goto(`${server.url}/agency?study=${demoTokenStudyId}`);
+    const notice = page.getByTestId('not-released');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Belum ada hasil yang dirilis');
+    expect(await page.getByTestId('agency-dashboard').count()).toBe(0);
+    expect(await page.locator('[role=alert]').count()).toBe(0);
     await context.close();
   }, 180_000);
 

@@ -152,9 +152,10 @@ export async function generateResultsStudy(
   const wave = await createWave(db, {
     studyId,
     name: 'W1',
-    status: 'open',
+    // Closed, so released: agencies and the public see results of closed waves only.
+    status: 'closed',
     opensOn: '2021-09-01',
-    closesOn: null,
+    closesOn: '2021-09-30',
   });
   const random = seededRandom(seed);
   const pick = <T>(options: readonly T[]) => options[Math.floor(random() * options.length)] as T;

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../../../surveys/types.ts';
 import { AppError } from '../../errors.ts';
 import { inTransaction } from '../../storage/db/in-transaction.ts';
 import type { Database } from '../../storage/db/schema.ts';
+import { waveHasResponses } from '../../storage/repositories/answered-waves.ts';
 import {
   createStudy,
   findStudy,
@@ -26,9 +27,17 @@ import {
   type WaveLinkCode,
 } from '../../storage/repositories/wave-link-codes.ts';
 
+/**
+ * A wave as administration lists it: `released` when it is closed with responses, so agencies
+ * and the public see its results and it can never open again.
+ */
+export interface ListedWave extends Wave {
+  released: boolean;
+}
+
 /** A study with its waves, oldest first. */
 export interface StudyWithWaves extends Study {
-  waves: Wave[];
+  waves: ListedWave[];
 }
 
 export interface NewStudy {
@@ -86,7 +95,16 @@ export async function createStudyFromVersion(
  */
 export async function listStudiesWithWaves(db: Kysely<Database>): Promise<StudyWithWaves[]> {
   const studies = await listStudies(db);
-  return Promise.all(studies.map(async (s) => ({ ...s, waves: await listWaves(db, s.id) })));
+  const listed = async (wave: Wave): Promise<ListedWave> => ({
+    ...wave,
+    released: wave.status === 'closed' && (await waveHasResponses(db, wave.id)),
+  });
+  return Promise.all(
+    studies.map(async (s) => ({
+      ...s,
+      waves: await Promise.all((await listWaves(db, s.id)).map(listed)),
+    })),
+  );
 }
 
 /**
@@ -136,7 +154,10 @@ export async function addWave(
 
 /**
  * Opens a wave so the study accepts responses. One wave of a study is open at a time:
- * `WAVE_ALREADY_OPEN` while another is. Opening the open wave again is a no-op.
+ * `WAVE_ALREADY_OPEN` while another is. Opening the open wave again is a no-op. A closed wave
+ * that has responses is released (agencies and the public see its results) and never opens
+ * again: `WAVE_RELEASED`. Reopening it would let the difference between its released results
+ * and the next release single out the few who answered meanwhile; a new wave is the way on.
  *
  * @example
  * await openStudyWave(db, 'open-study', 3);
@@ -153,6 +174,13 @@ export async function openStudyWave(
       throw new AppError(
         'WAVE_ALREADY_OPEN',
         `Wave "${open.name}" of study "${studyId}" is open; close it first.`,
+      );
+    }
+    if (!open && (await waveHasResponses(trx, wave.id))) {
+      throw new AppError(
+        'WAVE_RELEASED',
+        `Wave "${wave.name}" of study "${studyId}" is closed with responses and its results are ` +
+          'released; it cannot open again. Add a new wave instead.',
       );
     }
     if (!open) await openWave(trx, wave.id);

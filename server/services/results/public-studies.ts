@@ -1,11 +1,9 @@
-// Which studies the public dashboard may show: public (or synthetic) studies with responses, latest first, with the indicators it ranks.
+// Which studies the public dashboard may show: public (or synthetic) studies with a released wave, latest first, with the indicators it ranks.
 import type { Kysely } from 'kysely';
 import { buildCodebook } from '../../../surveys/codebook.ts';
 import type { Database } from '../../storage/db/schema.ts';
-import {
-  countWaveResponses,
-  latestAnsweredWave,
-} from '../../storage/repositories/answered-waves.ts';
+import { latestReleasedWave } from '../../storage/repositories/answered-waves.ts';
+import { countResponsesByAgencyAndDay } from '../../storage/repositories/wave-responses.ts';
 import { isStudySynthetic } from '../../storage/repositories/synthetic-studies.ts';
 import { listStudies } from '../../storage/repositories/studies.ts';
 import { findWave } from '../../storage/repositories/waves.ts';
@@ -34,10 +32,10 @@ export const publicRankingIndicators: Readonly<
 };
 
 /**
- * Every public study (marked public, or synthetic) whose waves have responses, the one with
- * the most recently opened answered wave first, with that wave, its response count, whether it
+ * Every public study (marked public, or synthetic) with a released wave (closed, answered), the
+ * one with the most recently opened released wave first, with that wave, its response count (sealed and pending), whether it
  * is synthetic and its ranking indicators labelled from the codebook in `lang` (`question
- * label: option label`). Studies without responses are left out; none gives `[]`.
+ * label: option label`). Studies without a released wave are left out; none gives `[]`.
  *
  * @example
  * const [first] = await publicStudies(db, 'id');
@@ -47,7 +45,7 @@ export async function publicStudies(db: Kysely<Database>, lang: Language): Promi
   const found: (PublicStudy & { opensOn: string })[] = [];
   for (const study of await listStudies(db)) {
     if (!(await studyDisclosure(db, study)).public) continue;
-    const answered = await latestAnsweredWave(db, [study.id]);
+    const answered = await latestReleasedWave(db, [study.id]);
     const wave = answered && (await findWave(db, answered.waveId));
     if (!wave) continue;
     const definition = await loadDefinition(db, study.questionnaireId, study.questionnaireVersion);
@@ -65,7 +63,11 @@ export async function publicStudies(db: Kysely<Database>, lang: Language): Promi
       title: study.title[lang],
       synthetic: await isStudySynthetic(db, study.id),
       wave: { id: wave.id, name: wave.name },
-      responses: await countWaveResponses(db, wave.id),
+      // Every acknowledged response, sealed or not: the count must not move when a batch seals.
+      responses: (await countResponsesByAgencyAndDay(db, wave.id)).reduce(
+        (total, day) => total + day.responses,
+        0,
+      ),
       rankingIndicators,
       opensOn: wave.opensOn,
     });

@@ -1,16 +1,18 @@
-// Which waves have responses: the most recent one, for dashboards that default to the latest study with data.
+// Which waves have responses: the most recent released one (closed, answered), for dashboards that show only released results.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { toCount } from '../db/values.ts';
 
 /**
- * The study and wave of the most recently opened wave that has at least one stored response
- * (among `studyIds` when given), or undefined.
+ * The study and wave of the most recently opened **released** wave: closed, with at least one
+ * stored response (among `studyIds` when given), or undefined. An open wave is never released:
+ * its results change with each submission, so two looks at them would tell one respondent's
+ * answers apart (temporal differencing).
  *
  * @example
- * const latest = await latestAnsweredWave(db); // { studyId: 'netralitas-asn-2021', waveId: 1 }
+ * const latest = await latestReleasedWave(db); // { studyId: 'netralitas-asn-2021', waveId: 1 }
  */
-export async function latestAnsweredWave(
+export async function latestReleasedWave(
   db: Kysely<Database>,
   studyIds?: readonly string[],
 ): Promise<{ studyId: string; waveId: number } | undefined> {
@@ -18,6 +20,7 @@ export async function latestAnsweredWave(
   let query = db
     .selectFrom('waves')
     .select(['waves.study_id', 'waves.id'])
+    .where('waves.status', '=', 'closed')
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom('responses')
@@ -48,4 +51,28 @@ export async function countWaveResponses(db: Kysely<Database>, waveId: number): 
     .where('wave_id', '=', waveId)
     .executeTakeFirstOrThrow();
   return toCount(row.n);
+}
+
+/**
+ * Whether a wave has any response, sealed or still pending: a wave that has been answered and
+ * closed is released and may not open again.
+ *
+ * @example
+ * if (await waveHasResponses(db, wave.id)) throw new AppError('WAVE_RELEASED', '…');
+ */
+export async function waveHasResponses(db: Kysely<Database>, waveId: number): Promise<boolean> {
+  const sealed = await db
+    .selectFrom('responses')
+    .select('id')
+    .where('wave_id', '=', waveId)
+    .limit(1)
+    .executeTakeFirst();
+  if (sealed) return true;
+  const pending = await db
+    .selectFrom('pending_responses')
+    .select('wave_id')
+    .where('wave_id', '=', waveId)
+    .limit(1)
+    .executeTakeFirst();
+  return pending !== undefined;
 }
