@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { createAccessKey } from '../server/services/auth/access-keys.ts';
 import { createDatabase } from '../server/storage/db/create-database.ts';
 import { migrateToLatest } from '../server/storage/db/migrate.ts';
@@ -51,10 +52,23 @@ async function prepareDatabase(): Promise<void> {
   }
 }
 
+/** The Node flags `npm start` gives the server (its `exec node <flags> dist/…` part). */
+function startFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const flags = /exec node (.*?)\s*dist\/node\/server\/index\.js/.exec(manifest.scripts.start);
+  if (!flags)
+    throw new Error(
+      `package.json's start script does not exec the server: ${manifest.scripts.start}`,
+    );
+  return flags[1]!.split(/\s+/).filter(Boolean);
+}
+
 function startServer(): Promise<ChildProcess> {
-  // No V8 heap flag, as `npm start` runs it: a flag would also cap the report worker's heap (V8
-  // applies it to every thread), and a 64 MB cap made raked reports die in the worker.
-  const child = spawn(process.execPath, [serverScript], {
+  // Exactly as `npm start` runs it: its young-generation flag, and no old-space flag (that
+  // would also cap the report worker's heap: a 64 MB cap made raked reports die in the worker).
+  const child = spawn(process.execPath, [...startFlags(), serverScript], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
@@ -95,6 +109,41 @@ async function timed(path: string): Promise<{ seconds: number; bytes: number }> 
   const bytes = (await res.arrayBuffer()).byteLength;
   if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
   return { seconds: (performance.now() - start) / 1000, bytes };
+}
+
+/**
+ * Requests `path` back to back on a thread of its own until stopped, and returns how many
+ * completed. Reading a 7.5 MB report or a 99 MB export on this thread would stall autocannon's
+ * event loop here and count as the server's latency.
+ */
+function requestInBackground(path: string): { stop: () => Promise<number> } {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     let running = true, done = 0;
+     parentPort.on('message', () => { running = false; });
+     (async () => {
+       while (running) {
+         const res = await fetch(workerData.url, { headers: { authorization: workerData.authorization } });
+         await res.arrayBuffer();
+         if (res.status !== 200) throw new Error(workerData.url + ': HTTP ' + res.status);
+         done++;
+       }
+       parentPort.postMessage(done);
+     })();`,
+    { eval: true, workerData: { url: `${base}${path}`, authorization } },
+  );
+  const finished = new Promise<number>((resolve, reject) => {
+    worker.once('message', (done: number) => resolve(done));
+    worker.once('error', reject);
+  });
+  return {
+    stop: async () => {
+      worker.postMessage('stop');
+      const done = await finished;
+      await worker.terminate();
+      return done;
+    },
+  };
 }
 
 const median = (values: number[]) =>
@@ -183,21 +232,24 @@ try {
 
   // 3. Submissions' latency alone, then with raked reports running back to back.
   const alone = await submissions();
-  let running = true;
-  let reportsDone = 0;
-  const loop = (async () => {
-    while (running) {
-      await timed(`/results?by=${by}&weighting=raked`);
-      reportsDone++;
-    }
-  })();
+  const reporting = requestInBackground(`/results?by=${by}&weighting=raked`);
   const during = await submissions();
-  running = false;
-  await loop;
+  const reportsDone = await reporting.stop();
   console.log(
     `submissions at ${submitRate}/s for ${submitSeconds} s: alone p50 ${alone.p50} ms, p99 ${alone.p99} ms ` +
       `(${alone.ok} ok, ${alone.failed} failed); with ${reportsDone} raked reports running p50 ${during.p50} ms, ` +
       `p99 ${during.p99} ms (${during.ok} ok, ${during.failed} failed); p99 ratio ${(during.p99 / alone.p99).toFixed(2)}`,
+  );
+
+  // 4. Submissions while microdata exports run back to back: an export must leave the event
+  // loop between its chunks, or every submission waits for the whole file.
+  const exporting = requestInBackground('/microdata.csv');
+  const duringExport = await submissions();
+  const exportsDone = await exporting.stop();
+  console.log(
+    `submissions with ${exportsDone} microdata exports running: p50 ${duringExport.p50} ms, ` +
+      `p99 ${duringExport.p99} ms (${duringExport.ok} ok, ${duringExport.failed} failed); ` +
+      `p99 ratio to alone ${(duringExport.p99 / alone.p99).toFixed(2)}`,
   );
   await stopServer(server);
   server = undefined;

@@ -1,7 +1,11 @@
 // The server's entry point: read the configuration, start everything, print where to go, stop cleanly on a signal.
 import { questionnaires } from '../surveys/index.ts';
 import { loadConfig } from './config.ts';
-import { demoLinkCodeStudyId, demoStudyId, demoTokenStudyId } from './services/seed/seed-demo.ts';
+import {
+  demoLinkCodeStudyId,
+  demoStudyId,
+  demoTokenStudyId,
+} from './services/seed/demo-study-ids.ts';
 import { startServer } from './start-server.ts';
 import { compileQuestionnaire } from './services/validation/compile-questionnaire.ts';
 

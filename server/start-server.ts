@@ -24,7 +24,7 @@ import {
 } from './services/questionnaires/questionnaire-registry.ts';
 import { hasStudies } from './storage/repositories/studies.ts';
 import { calendarDay } from './services/submissions/calendar-day.ts';
-import { seedDemo, type DemoSeedResult } from './services/seed/seed-demo.ts';
+import type { DemoSeedResult } from './services/seed/seed-demo.ts';
 import { ensureAdminKey } from './services/auth/ensure-admin-key.ts';
 import { loadSessionSecret } from './services/auth/session-secret.ts';
 import { waveMarginSource } from './services/reports/raking-margins.ts';
@@ -97,6 +97,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         undefined,
       );
     if (config.seedDemo && newest && !(await hasStudies(db))) {
+      // Loaded only to seed: a server that never seeds keeps the demo's modules out of memory.
+      const { seedDemo } = await import('./services/seed/seed-demo.ts');
       demo = await seedDemo(db, questionnaires, {
         questionnaire: { id: newest.id, version: newest.version },
         today,

@@ -1,4 +1,5 @@
 // The downloads' CSV conventions over the platform's one writer (services/csv): CRLF lines, a BOM for Excel, and a pulled text stream.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { csvLines as writeLines, csvText, type CsvCell } from '../csv/write-csv.ts';
 
 export type { CsvCell } from '../csv/write-csv.ts';
@@ -35,7 +36,11 @@ export function csvDocument(
 
 /**
  * A stream of text chunks from an async generator, pulled as the client reads (backpressure:
- * nothing is produced ahead of the reader).
+ * nothing is produced ahead of the reader). Each chunk is produced on a turn of the event loop
+ * of its own: a reader on a fast link drains every write at once, and better-sqlite3 answers
+ * synchronously, so without the turn a million-row export would run as one chain of promise
+ * callbacks for its whole 12 s, with no submission, timer or V8 garbage-collection task run
+ * meanwhile (measured: the old generation then grew to 87 MB before its first collection).
  *
  * @example
  * return c.body(textStream(microdataChunks(…)));
@@ -45,6 +50,7 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      await nextTurn();
       const next = await iterator.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));

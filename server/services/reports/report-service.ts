@@ -263,8 +263,12 @@ function spawnReportWorker(database: DatabaseConfig): Worker {
   return new Worker(bootstrap, { eval: true, workerData: { database }, resourceLimits });
 }
 
-/** V8 heap-size flags, which override a worker's resourceLimits (they apply to every isolate). */
-const heapFlag = /--max-(old|semi)-space-size|--max-heap-size/;
+/**
+ * V8 heap-limit flags, which override a worker's resourceLimits (they apply to every isolate).
+ * `--max-semi-space-size` (which `npm start` gives) is not one: it sizes the young generation,
+ * not the limit, so the worker's 2 GB stand.
+ */
+const heapFlag = /--max-old-space-size|--max-heap-size/;
 let warned = false;
 
 /**

@@ -25,13 +25,9 @@ import {
 } from '../results/disclosure-settings.ts';
 import { seedSyntheticWave } from './synthetic-wave.ts';
 import { createAccessKey } from '../auth/access-keys.ts';
+import { demoLinkCodeStudyId, demoStudyId, demoTokenStudyId } from './demo-study-ids.ts';
 
-/** The demo study respondents reach by agency link. */
-export const demoStudyId = 'netralitas-asn-2021';
-/** The demo study that takes one submission per invitation token. */
-export const demoTokenStudyId = 'netralitas-asn-token';
-/** The demo study whose agency links carry an unguessable per-wave code. */
-export const demoLinkCodeStudyId = 'netralitas-asn-kode';
+export { demoLinkCodeStudyId, demoStudyId, demoTokenStudyId } from './demo-study-ids.ts';
 /** Agencies that get demo invitation tokens (and whose coded links the start-up prints). */
 const tokenAgencies = ['kab-sleman', 'kota-makassar'];
 

@@ -3,7 +3,6 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import pg from 'pg';
 import type { DatabaseConfig } from '../../config.ts';
 import type { Database } from './schema.ts';
 import { SqliteBooleanPlugin } from './sqlite-boolean-plugin.ts';
@@ -11,6 +10,14 @@ import { withStatementCache } from './sqlite-statement-cache.ts';
 
 /** How long a writer waits for another process's lock before failing (ms). */
 const busyTimeoutMs = 5000;
+
+/**
+ * Page cache per SQLite connection, KiB: SQLite's own default (2 MB). better-sqlite3 builds
+ * SQLite with 16 MB, which a million-row export filled, adding 16 MB to the server's resident
+ * memory (and as much again in the report worker's connection). The operating system caches
+ * the file anyway; the working set of a submission is a few B-tree pages.
+ */
+const pageCacheKib = 2000;
 
 /**
  * Creates a Kysely instance for `config`; the caller owns it and calls `destroy()`.
@@ -23,7 +30,9 @@ const busyTimeoutMs = 5000;
  * zeros, so the pending rows a sealed batch removes leave no trace in the file.
  *
  * PostgreSQL gets a pool of `poolSize` connections (default 10), each with
- * `statement_timeout` set (default 30 s; a cancelled statement is error 57014).
+ * `statement_timeout` set (default 30 s; a cancelled statement is error 57014). The `pg`
+ * driver is loaded on the first query, so a server on SQLite never loads it (about 15 MB of
+ * resident memory).
  *
  * @example
  * const db = createDatabase({ dialect: 'sqlite', path: 'data/netralitas.db' });
@@ -37,6 +46,7 @@ export function createDatabase(config: DatabaseConfig): Kysely<Database> {
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    sqlite.pragma(`cache_size = -${pageCacheKib}`);
     return new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new SqliteBooleanPlugin()],
@@ -45,11 +55,14 @@ export function createDatabase(config: DatabaseConfig): Kysely<Database> {
   if (config.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(config.schema)) {
     throw new Error(`Invalid PostgreSQL schema name: ${config.schema}`);
   }
-  const pool = new pg.Pool({
-    connectionString: config.url,
-    max: config.poolSize ?? 10,
-    statement_timeout: config.statementTimeoutMs ?? 30_000,
-    ...(config.schema === undefined ? {} : { options: `-c search_path=${config.schema}` }),
-  });
+  const pool = async () => {
+    const { default: pg } = await import('pg');
+    return new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize ?? 10,
+      statement_timeout: config.statementTimeoutMs ?? 30_000,
+      ...(config.schema === undefined ? {} : { options: `-c search_path=${config.schema}` }),
+    });
+  };
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -43,6 +43,12 @@ describe('report worker heap', () => {
     expect(stderr).not.toContain('REPORT_WORKER_HEAP_FLAG');
   }, 60_000);
 
+  it("keeps its 2 GB under npm start's young-generation flag, and warns of nothing", async () => {
+    const { stderr, workerHeapMb } = await startWorker(['--max-semi-space-size=8']);
+    expect(workerHeapMb).toBeGreaterThanOrEqual(2048);
+    expect(stderr).not.toContain('REPORT_WORKER_HEAP_FLAG');
+  }, 60_000);
+
   it('warns when a process heap flag caps the worker too', async () => {
     const { stderr, workerHeapMb } = await startWorker(['--max-old-space-size=200']);
     expect(workerHeapMb).toBeLessThan(2048);

@@ -1,4 +1,4 @@
-// Tests the SQLite connection settings: WAL, FULL sync by default, secure delete, foreign keys, busy timeout; and booleans on both dialects.
+// Tests the SQLite connection settings: WAL, FULL sync by default, secure delete, foreign keys, busy timeout, page cache; and booleans on both dialects.
 import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,8 @@ describe('createDatabase for SQLite', () => {
       expect(await pragma('secure_delete')).toBe(1);
       expect(await pragma('foreign_keys')).toBe(1);
       expect(await pragma('busy_timeout')).toBe(5000);
+      // SQLite's own 2 MB page cache, not better-sqlite3's 16 MB (which an export filled).
+      expect(await pragma('cache_size')).toBe(-2000);
     } finally {
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
