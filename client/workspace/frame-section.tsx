@@ -16,7 +16,11 @@ export function FrameSection({ lang }: { lang: Lang }) {
     const file = form.get('frame');
     if (!(file instanceof File) || file.size === 0) return setOutcome(m.chooseFiles);
     const r = await workspaceApi.uploadFrame(await file.text(), form.get('illustrative') === 'on');
-    setOutcome(r.ok ? m.frameImported(r.value.imported) : r.error);
+    setOutcome(
+      r.ok
+        ? m.frameImported(r.value.imported, r.value.removed.length, r.value.kept.length)
+        : r.error,
+    );
   }
 
   return (

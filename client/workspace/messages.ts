@@ -142,7 +142,11 @@ const id = {
   frameFile: 'Kerangka (CSV)',
   illustrative: 'Jumlah pegawai ilustratif',
   uploadFrame: 'Unggah kerangka',
-  frameImported: (n: number) => `${n} instansi dimuat.`,
+  frameImported: (n: number, removed: number, kept: number) =>
+    `${n} instansi dimuat; ${removed} yang tidak ada di berkas dihapus` +
+    (kept > 0
+      ? `, ${kept} tetap disimpan karena sudah dipakai (jawaban, token, kunci atau tautan).`
+      : '.'),
   problemsTitle: 'Masalah yang ditemukan server:',
   line: (line: number, column: number | null, name?: string) =>
     `Baris ${line}${column === null ? '' : `, kolom ${column}`}${name ? ` (${name})` : ''}`,
@@ -289,7 +293,9 @@ const en: WorkspaceMessages = {
   frameFile: 'Frame (CSV)',
   illustrative: 'Headcounts are illustrative',
   uploadFrame: 'Upload frame',
-  frameImported: (n: number) => `${n} agencies loaded.`,
+  frameImported: (n: number, removed: number, kept: number) =>
+    `${n} agencies loaded; ${removed} not in the file removed` +
+    (kept > 0 ? `, ${kept} kept because answers, tokens, keys or links name them.` : '.'),
   problemsTitle: 'Problems the server found:',
   line: (line: number, column: number | null, name?: string) =>
     `Line ${line}${column === null ? '' : `, column ${column}`}${name ? ` (${name})` : ''}`,

@@ -190,7 +190,7 @@ export const workspaceApi = {
       admin.studies[':study'].waves[':wave'].close.$post({ param: { study, wave: String(wave) } }),
     ),
   uploadFrame: (csv: string, illustrative: boolean) =>
-    settle<{ imported: number }>(
+    settle<{ imported: number; removed: string[]; kept: string[] }>(
       admin.frame.$put(
         { query: { illustrative: illustrative ? 'true' : 'false' } },
         textBody(csv, 'text/csv'),

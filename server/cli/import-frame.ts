@@ -50,10 +50,17 @@ export async function importFrameCommand(
   const db = createDatabase(loadConfig(env).database);
   try {
     await migrateToLatest(db);
-    const count = await importFrameFile(db, file, {
+    const { imported, removed, kept } = await importFrameFile(db, file, {
       headcountIllustrative: parsed.values.illustrative === true,
     });
-    console.log(`Imported ${count} agencies from ${file}.`);
+    console.log(`Imported ${imported} agencies from ${file}.`);
+    if (removed.length > 0)
+      console.log(`Removed ${removed.length} left out: ${removed.join(', ')}.`);
+    if (kept.length > 0) {
+      console.log(
+        `Kept ${kept.length} left out that responses, tokens, keys or links name: ${kept.join(', ')}.`,
+      );
+    }
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code === 'INVALID_FRAME') {

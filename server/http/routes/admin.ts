@@ -84,8 +84,10 @@ function linksCsv(
  *   `POST /studies/:study/waves/:wave/close` (today, early if before its planned close).
  * - `GET /studies/:study/waves/:wave/links.csv`: the wave's coded agency links (studies with
  *   link codes; issued when the wave opens), `agency,link`.
- * - `PUT /frame[?illustrative=true]` with the frame CSV as body: all agencies or none,
- *   `422 INVALID_FRAME` with every problem's line and column.
+ * - `PUT /frame[?illustrative=true]` with the frame CSV as body: replaces the frame, all
+ *   agencies or none → `{ imported, removed, kept }` (agencies left out are removed unless a
+ *   response, token, key or link names them); `422 INVALID_FRAME` with every problem's line
+ *   and column.
  * - `PUT /studies/:study/waves/:wave/margins` with `variable,level,share` CSV;
  *   `GET` the same path → the stored margins.
  * - `POST /violations[?illustrative=true]` with a recorded-violations CSV (`text/csv`) as body:
@@ -191,8 +193,7 @@ export function adminRoutes(deps: AppDeps & { sessionSecret: string }) {
     .put('/frame', validate('query', frameQuery), async (c) => {
       const agencies = parseFrameCsv(await uploadText(c));
       const headcountIllustrative = c.req.valid('query').illustrative === 'true';
-      const imported = await importFrame(db, agencies, { headcountIllustrative });
-      return c.json({ imported });
+      return c.json(await importFrame(db, agencies, { headcountIllustrative }));
     })
     .post('/violations', validate('query', violationsQuery), async (c) => {
       const type = c.req.header('content-type') ?? '';

@@ -1,9 +1,13 @@
-// Loads a validated agency frame into the database in one transaction: all agencies or none.
+// Loads a validated agency frame into the database in one transaction, replacing the old one: all agencies or none.
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../storage/db/in-transaction.ts';
 import type { Database } from '../../storage/db/schema.ts';
-import { upsertAgencies } from '../../storage/repositories/agencies.ts';
+import {
+  removeAgenciesOutside,
+  upsertAgencies,
+  type FrameRemoval,
+} from '../../storage/repositories/agencies.ts';
 import { parseFrameCsv, type FrameAgency } from './parse-frame.ts';
 
 export interface ImportFrameOptions {
@@ -11,21 +15,30 @@ export interface ImportFrameOptions {
   headcountIllustrative: boolean;
 }
 
+/** What loading a frame did: agencies loaded, and those it left out removed or kept. */
+export interface FrameImport extends FrameRemoval {
+  imported: number;
+}
+
 /**
- * Inserts the frame's agencies and updates those already stored (by code), in one
- * transaction (the caller's, if `db` is one). Agencies missing from the new frame are kept: responses may reference them.
+ * Replaces the frame, in one transaction (the caller's, if `db` is one): inserts the frame's
+ * agencies, updates those already stored (by code), and removes stored agencies the new frame
+ * leaves out, except those a response, token, key or link names (kept, and listed).
  *
  * @example
- * await importFrame(db, parseFrameCsv(text), { headcountIllustrative: false });
+ * const { imported, removed, kept } = await importFrame(db, parseFrameCsv(text), { headcountIllustrative: false });
  */
 export async function importFrame(
   db: Kysely<Database>,
   agencies: readonly FrameAgency[],
   { headcountIllustrative }: ImportFrameOptions,
-): Promise<number> {
+): Promise<FrameImport> {
   const rows = agencies.map((a) => ({ ...a, headcountIllustrative }));
-  await inTransaction(db, (trx) => upsertAgencies(trx, rows));
-  return rows.length;
+  return inTransaction(db, async (trx) => {
+    await upsertAgencies(trx, rows);
+    const removal = await removeAgenciesOutside(trx, new Set(rows.map((a) => a.code)));
+    return { imported: rows.length, ...removal };
+  });
 }
 
 /**
@@ -39,6 +52,6 @@ export async function importFrameFile(
   db: Kysely<Database>,
   path: string,
   options: ImportFrameOptions,
-): Promise<number> {
+): Promise<FrameImport> {
   return importFrame(db, parseFrameCsv(await readFile(path, 'utf8')), options);
 }

@@ -97,3 +97,58 @@ export async function upsertAgencies(db: Kysely<Database>, agencies: Agency[]): 
       .execute();
   }
 }
+
+/** What replacing the frame did to the agencies the new frame leaves out. */
+export interface FrameRemoval {
+  /** Codes deleted: nothing named them. */
+  removed: string[];
+  /** Codes kept although left out: a response, pending response, token, key or link names them. */
+  kept: string[];
+}
+
+/**
+ * Deletes every stored agency whose code is not in `frameCodes` and that no row names (a
+ * response, sealed or pending, an invitation token, an access key, a coded link): those are
+ * kept, since their waves' weights and their keys still need them. Pass the transaction that
+ * loads the new frame, so both are one unit. Both lists come back in code order.
+ *
+ * @example
+ * const { removed, kept } = await removeAgenciesOutside(trx, new Set(['kab-sleman']));
+ */
+export async function removeAgenciesOutside(
+  db: Kysely<Database>,
+  frameCodes: ReadonlySet<string>,
+): Promise<FrameRemoval> {
+  const stored = await db.selectFrom('agencies').select('code').orderBy('code').execute();
+  const outside = stored.map((r) => r.code).filter((code) => !frameCodes.has(code));
+  const named = new Set<string>();
+  for (const chunk of chunks(outside, chunkSize)) {
+    const rows = await db
+      .selectFrom('responses')
+      .select('agency_code')
+      .where('agency_code', 'in', chunk)
+      .union(
+        db.selectFrom('pending_responses').select('agency_code').where('agency_code', 'in', chunk),
+      )
+      .union(
+        db.selectFrom('invitation_tokens').select('agency_code').where('agency_code', 'in', chunk),
+      )
+      .union(
+        db.selectFrom('wave_link_codes').select('agency_code').where('agency_code', 'in', chunk),
+      )
+      .union(
+        db
+          .selectFrom('access_keys')
+          .select('agency_code')
+          .where('agency_code', 'in', chunk)
+          .$narrowType<{ agency_code: string }>(),
+      )
+      .execute();
+    for (const row of rows) named.add(row.agency_code);
+  }
+  const removed = outside.filter((code) => !named.has(code));
+  for (const chunk of chunks(removed, chunkSize)) {
+    await db.deleteFrom('agencies').where('code', 'in', chunk).execute();
+  }
+  return { removed, kept: outside.filter((code) => named.has(code)) };
+}

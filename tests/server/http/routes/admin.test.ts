@@ -1,11 +1,12 @@
 // Tests what the administration API does on every dialect: keys, questionnaire versions, studies and waves, frame, margins and invitations, and that bad input changes nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
+import { createAccessKey } from '../../../../server/services/auth/access-keys.ts';
 import { createTestApp, testNow } from '../../../helpers/test-app.ts';
 import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
 import { bearer, issueTestKeys, signIn, type TestKeys } from '../../../helpers/test-keys.ts';
 import { testQuestionnaire } from '../../../helpers/test-questionnaire.ts';
-import { setUpTestStudies, type TestStudies } from '../../../helpers/test-studies.ts';
+import { setUpTestStudies, testFrameCsv, type TestStudies } from '../../../helpers/test-studies.ts';
 
 type App = ReturnType<typeof createTestApp>['app'];
 
@@ -376,12 +377,28 @@ describe.each(testDialects())('administration API on $dialect', (dialect) => {
   });
 
   describe('the agency frame', () => {
-    it('loads a frame and refuses a malformed one naming line and column, importing none of it', async () => {
+    it('replaces the frame (keeping agencies something names) and refuses a malformed one naming line and column, importing none of it', async () => {
       const header = 'code,name,type,province,island_region,headcount';
-      const good = `${header}\nkab-gunungkidul,Kabupaten Gunungkidul,kabupaten,Daerah Istimewa Yogyakarta,Jawa-Bali,350\n`;
-      expect(await call('PUT', '/api/admin/frame', good, 'text/csv')).toMatchObject({
+      const gunungkidul =
+        'kab-gunungkidul,Kabupaten Gunungkidul,kabupaten,Daerah Istimewa Yogyakarta,Jawa-Bali,350\n';
+      const whole = testFrameCsv + gunungkidul;
+      expect(await call('PUT', '/api/admin/frame', whole, 'text/csv')).toMatchObject({
         status: 200,
-        body: { imported: 1 },
+        body: { imported: 5, removed: [], kept: [] },
+      });
+      // Without kab-gunungkidul (nothing names it: removed) and prov-jambi (a key names it: kept).
+      await createAccessKey(t.db, { role: 'agency', agencyCode: 'prov-jambi' });
+      const partial = testFrameCsv
+        .split('\n')
+        .filter((line) => !line.startsWith('prov-jambi,'))
+        .join('\n');
+      expect(await call('PUT', '/api/admin/frame', partial, 'text/csv')).toMatchObject({
+        status: 200,
+        body: { imported: 3, removed: ['kab-gunungkidul'], kept: ['prov-jambi'] },
+      });
+      expect(await call('PUT', '/api/admin/frame', whole, 'text/csv')).toMatchObject({
+        status: 200,
+        body: { imported: 5, removed: [], kept: [] },
       });
       const before = await rows('agencies');
       const bad = `${header}\nkab-kulon-progo,Kabupaten Kulon Progo,kabupaten,DIY,Jawa-Bali,300\nkab-x,Kabupaten X,desa,Jambi,Sumatera,-5\n`;
@@ -401,7 +418,7 @@ describe.each(testDialects())('administration API on $dialect', (dialect) => {
 
     it('refuses a Windows-1252 file at its bad byte unless the encoding is named, then keeps its dashes', async () => {
       const text =
-        'code;name;type;province;island_region;headcount\r\n' +
+        testFrameCsv.replaceAll(',', ';').replaceAll('\n', '\r\n') +
         'kab-gunung-mas;Kabupaten Gunung Mas \u2013 uji;kabupaten;Kalimantan Tengah;Kalimantan;412\r\n';
       const bytes = Uint8Array.from(text, (ch) => (ch === '\u2013' ? 0x96 : ch.charCodeAt(0)));
       const send = (query: string) =>
@@ -413,7 +430,7 @@ describe.each(testDialects())('administration API on $dialect', (dialect) => {
       const refused = await send('');
       expect(refused.status).toBe(422);
       expect(await refused.json()).toMatchObject({
-        error: { code: 'INVALID_ENCODING', details: [{ line: 2, column: 2 }] },
+        error: { code: 'INVALID_ENCODING', details: [{ line: 6, column: 2 }] },
       });
       expect((await send('?encoding=windows-1252')).status).toBe(200);
       const [agency] = await t.db

@@ -1,8 +1,9 @@
-// Tests frame import on every dialect: upserts in one transaction, and nothing half-loaded on failure.
+// Tests frame import on every dialect: a replace in one transaction (agencies something names are kept), and nothing half-loaded on failure.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createAccessKey } from '../../../../server/services/auth/access-keys.ts';
 import { importFrame, importFrameFile } from '../../../../server/services/frame/import-frame.ts';
 import { parseFrameCsv } from '../../../../server/services/frame/parse-frame.ts';
 import { findAgency, listAgencies } from '../../../../server/storage/repositories/agencies.ts';
@@ -18,7 +19,7 @@ describe.each(testDialects())('importing a frame on $dialect', (dialect) => {
     try {
       expect(
         await importFrame(db, parseFrameCsv(testFrameCsv), { headcountIllustrative: true }),
-      ).toBe(4);
+      ).toEqual({ imported: 4, removed: [], kept: [] });
       expect(await findAgency(db, 'kota-yogyakarta')).toEqual({
         code: 'kota-yogyakarta',
         name: 'Kota Yogyakarta',
@@ -33,16 +34,22 @@ describe.each(testDialects())('importing a frame on $dialect', (dialect) => {
     }
   });
 
-  it('updates agencies already stored and keeps those the new frame leaves out', async () => {
+  it('replaces the frame: updates stored agencies, removes those left out, keeps those a key or response names', async () => {
     const { db, destroy } = await dialect.create();
     try {
       await importFrame(db, parseFrameCsv(testFrameCsv), { headcountIllustrative: true });
+      // An agency key names kab-bantul, so it stays although the new frame leaves it out.
+      await createAccessKey(db, { role: 'agency', agencyCode: 'kab-bantul' });
       const update = parseFrameCsv(
         'code,name,type,province,island_region,headcount\n' +
           'kab-sleman,Kabupaten Sleman,kabupaten,Daerah Istimewa Yogyakarta,Jawa-Bali,9876\n' +
           'kab-agam,Kabupaten Agam,kabupaten,Sumatera Barat,Sumatera,5000\n',
       );
-      await importFrame(db, update, { headcountIllustrative: false });
+      expect(await importFrame(db, update, { headcountIllustrative: false })).toEqual({
+        imported: 2,
+        removed: ['kota-yogyakarta', 'prov-jambi'],
+        kept: ['kab-bantul'],
+      });
       expect(await findAgency(db, 'kab-sleman')).toMatchObject({
         headcount: 9876,
         headcountIllustrative: false,
@@ -51,8 +58,6 @@ describe.each(testDialects())('importing a frame on $dialect', (dialect) => {
         'kab-agam',
         'kab-bantul',
         'kab-sleman',
-        'kota-yogyakarta',
-        'prov-jambi',
       ]);
     } finally {
       await destroy();
