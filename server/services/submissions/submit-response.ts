@@ -64,9 +64,10 @@ export async function submitResponse(
       throw new AppError('WAVE_CLOSED', 'This study is not accepting responses now.');
     }
     const stored = await storeNew(deps, study, openWaveId, submission, found.agencyExists === true);
-    // Not stored: the id was, by an earlier attempt or a concurrent one.
+    // Not stored: the id was (by an earlier attempt or a concurrent one), or the wave closed
+    // since it was looked up (the insert checks it again).
     if (!stored && !(await isStoredFor(deps.db, submission.id, study))) {
-      throw new Error(`Response ${submission.id} was neither inserted nor found`);
+      throw new AppError('WAVE_CLOSED', 'This study is not accepting responses now.');
     }
   } catch (error) {
     // A closed wave, a spent token… a retry of a stored response still gets its first answer.

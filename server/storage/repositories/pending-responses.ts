@@ -29,8 +29,11 @@ export const responseColumns = [
 ] as const;
 
 /**
- * Stores a submission as pending unless its client id is stored already, pending or sealed;
- * true when this call stored it. One statement, so an agency-link submission on PostgreSQL
+ * Stores a submission as pending unless its client id is stored already, pending or sealed,
+ * or its wave is no longer open; true when this call stored it. The wave is checked in the
+ * insert itself (on PostgreSQL with a share lock on the wave row, which closing the wave waits
+ * for): a wave closed after the submission looked it up gets nothing more, so a released wave
+ * never changes. One statement, so an agency-link submission on PostgreSQL
  * needs no transaction. A retry racing the seal of its own first attempt can slip past the
  * `responses` check (the seal commits between the check's snapshot and the insert); the seal
  * then skips that duplicate and counting ignores it meanwhile, so it is never counted twice.
@@ -53,6 +56,20 @@ export async function insertPendingResponse(
     JSON.stringify(response.answers),
   );
   return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+/**
+ * The wave's row if it is open. On PostgreSQL it is locked for share until the inserting
+ * transaction ends: `closeWave`'s update waits for it, and an insert that waited for a close
+ * sees the closed row and inserts nothing (READ COMMITTED re-checks the locked row).
+ */
+function openWaveRow(db: Kysely<Database>, waveId: number) {
+  const row = db
+    .selectFrom('waves')
+    .select('waves.id')
+    .where('waves.id', '=', sql<number>`cast(${waveId} as integer)`)
+    .where('waves.status', '=', 'open');
+  return dialectOf(db) === 'postgres' ? row.forShare() : row;
 }
 
 // Prepared: the one insert every submission makes. Casts type the SELECT's parameters on PostgreSQL.
@@ -82,11 +99,17 @@ const insertPending = preparedQuery(
             eb.cast<string>(eb.val(answers), 'text').as('answers'),
           ])
           .where((eb) =>
-            eb.not(
-              eb.exists(
-                eb.selectFrom('responses').select('responses.id').where('client_id', '=', clientId),
+            eb.and([
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('responses')
+                    .select('responses.id')
+                    .where('client_id', '=', clientId),
+                ),
               ),
-            ),
+              eb.exists(openWaveRow(db, waveId)),
+            ]),
           ),
       )
       .onConflict((oc) => oc.column('client_id').doNothing()),
