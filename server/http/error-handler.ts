@@ -103,5 +103,8 @@ function toAppError(error: Error): AppError | undefined {
   if (kind === 'busy') {
     return new AppError('SERVICE_UNAVAILABLE', 'The server is busy; try again in a moment.');
   }
+  if (kind === 'missing-reference') {
+    return new AppError('NOT_FOUND', 'Something this request names was removed meanwhile.');
+  }
   return undefined;
 }

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { databaseErrorKind } from '../../storage/db/database-errors.ts';
 import type { QuestionnaireRegistry } from '../questionnaires/questionnaire-registry.ts';
 import { findInvitationToken } from '../../storage/repositories/invitation-tokens.ts';
 import { resolveLinkCode } from '../links/link-codes.ts';
@@ -103,7 +104,13 @@ async function storeNew(
     submittedOn: today(),
     answers: submission.answers,
   };
-  const stored = await store(response, submission.token);
+  const stored = await store(response, submission.token).catch((error: unknown) => {
+    // The agency was removed from the frame after it was looked up (a frame upload racing).
+    if (databaseErrorKind(error) === 'missing-reference') {
+      throw new AppError('AGENCY_NOT_FOUND', `There is no agency "${agencyCode}".`);
+    }
+    throw error;
+  });
   if (stored) onStored?.(study.id, agencyCode);
   return stored;
 }

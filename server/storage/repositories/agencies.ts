@@ -1,6 +1,7 @@
 // Queries on the agency frame: the regional governments, their attributes and headcounts N_h.
 import type { Kysely } from 'kysely';
 import { chunks } from '../db/chunks.ts';
+import { dialectOf } from '../db/dialect.ts';
 import type { AgencyRow, AgencyType, Database } from '../db/schema.ts';
 import { toBoolean } from '../db/values.ts';
 
@@ -102,13 +103,14 @@ export async function upsertAgencies(db: Kysely<Database>, agencies: Agency[]): 
 export interface FrameRemoval {
   /** Codes deleted: nothing named them. */
   removed: string[];
-  /** Codes kept although left out: a response, pending response, token, key or link names them. */
+  /** Codes kept although left out: a response, token, key, link or recorded violation names them. */
   kept: string[];
 }
 
 /**
  * Deletes every stored agency whose code is not in `frameCodes` and that no row names (a
- * response, sealed or pending, an invitation token, an access key, a coded link): those are
+ * response, sealed or pending, an invitation token, an access key, a coded link, a recorded
+ * violation): those are
  * kept, since their waves' weights and their keys still need them. Pass the transaction that
  * loads the new frame, so both are one unit. Both lists come back in code order.
  *
@@ -123,6 +125,17 @@ export async function removeAgenciesOutside(
   const outside = stored.map((r) => r.code).filter((code) => !frameCodes.has(code));
   const named = new Set<string>();
   for (const chunk of chunks(outside, chunkSize)) {
+    // PostgreSQL: lock them first, so a submission naming one either committed before (and is
+    // seen below) or waits, then finds it gone (a foreign-key error the submission reports as
+    // an unknown agency). SQLite has one writer at a time.
+    if (dialectOf(db) === 'postgres') {
+      await db
+        .selectFrom('agencies')
+        .select('code')
+        .where('code', 'in', chunk)
+        .forUpdate()
+        .execute();
+    }
     const rows = await db
       .selectFrom('responses')
       .select('agency_code')
@@ -135,6 +148,13 @@ export async function removeAgenciesOutside(
       )
       .union(
         db.selectFrom('wave_link_codes').select('agency_code').where('agency_code', 'in', chunk),
+      )
+      .union(
+        db
+          .selectFrom('recorded_violations')
+          .select('agency_code')
+          .where('agency_code', 'in', chunk)
+          .$narrowType<{ agency_code: string }>(),
       )
       .union(
         db

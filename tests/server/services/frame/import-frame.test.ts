@@ -7,6 +7,7 @@ import { createAccessKey } from '../../../../server/services/auth/access-keys.ts
 import { importFrame, importFrameFile } from '../../../../server/services/frame/import-frame.ts';
 import { parseFrameCsv } from '../../../../server/services/frame/parse-frame.ts';
 import { findAgency, listAgencies } from '../../../../server/storage/repositories/agencies.ts';
+import { upsertRecordedViolations } from '../../../../server/storage/repositories/recorded-violations.ts';
 import { testDialects } from '../../../helpers/test-databases.ts';
 import { testFrameCsv } from '../../../helpers/test-studies.ts';
 
@@ -38,8 +39,27 @@ describe.each(testDialects())('importing a frame on $dialect', (dialect) => {
     const { db, destroy } = await dialect.create();
     try {
       await importFrame(db, parseFrameCsv(testFrameCsv), { headcountIllustrative: true });
-      // An agency key names kab-bantul, so it stays although the new frame leaves it out.
+      // An agency key names kab-bantul and a recorded violation kota-yogyakarta, so both stay
+      // although the new frame leaves them out.
       await createAccessKey(db, { role: 'agency', agencyCode: 'kab-bantul' });
+      await upsertRecordedViolations(db, [
+        {
+          regionType: 'kota',
+          region: 'Kota Yogyakarta',
+          province: 'Daerah Istimewa Yogyakarta',
+          agencyCode: 'kota-yogyakarta',
+          electionYear: 2020,
+          reportedOn: '2021-01-31',
+          source: 'test',
+          casesRecorded: 3,
+          recommendedToKasn: null,
+          followedUp: null,
+          civilServants: null,
+          civilServantsSource: '',
+          note: '',
+          illustrative: true,
+        },
+      ]);
       const update = parseFrameCsv(
         'code,name,type,province,island_region,headcount\n' +
           'kab-sleman,Kabupaten Sleman,kabupaten,Daerah Istimewa Yogyakarta,Jawa-Bali,9876\n' +
@@ -47,8 +67,8 @@ describe.each(testDialects())('importing a frame on $dialect', (dialect) => {
       );
       expect(await importFrame(db, update, { headcountIllustrative: false })).toEqual({
         imported: 2,
-        removed: ['kota-yogyakarta', 'prov-jambi'],
-        kept: ['kab-bantul'],
+        removed: ['prov-jambi'],
+        kept: ['kab-bantul', 'kota-yogyakarta'],
       });
       expect(await findAgency(db, 'kab-sleman')).toMatchObject({
         headcount: 9876,
@@ -58,6 +78,7 @@ describe.each(testDialects())('importing a frame on $dialect', (dialect) => {
         'kab-agam',
         'kab-bantul',
         'kab-sleman',
+        'kota-yogyakarta',
       ]);
     } finally {
       await destroy();

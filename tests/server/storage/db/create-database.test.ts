@@ -119,12 +119,16 @@ describe.each(testDialects())('booleans on $dialect', (dialect) => {
     ]);
   });
 
-  it('refuses a row that breaks a foreign key', async () => {
-    await expect(
-      t.db
-        .insertInto('invitation_tokens')
-        .values({ token_hash: 'h', study_id: 'no-study', agency_code: 'no-agency', used: false })
-        .execute(),
-    ).rejects.toThrow();
+  it('refuses a row that breaks a foreign key, as a missing reference', async () => {
+    const error: unknown = await t.db
+      .insertInto('invitation_tokens')
+      .values({ token_hash: 'h', study_id: 'no-study', agency_code: 'no-agency', used: false })
+      .execute()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(Error);
+    expect(databaseErrorKind(error)).toBe('missing-reference');
   });
 });
