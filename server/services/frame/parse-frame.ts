@@ -3,6 +3,9 @@ import type { AgencyType } from '../../storage/db/schema.ts';
 import type { Agency } from '../../storage/repositories/agencies.ts';
 import { readCsvTable, type CsvRow, type CsvTable } from '../csv/read-csv-table.ts';
 
+/** The largest headcount stored: the column is a 32-bit integer on PostgreSQL (and so kept on SQLite). */
+const maxHeadcount = 2_147_483_647;
+
 /** An agency as a frame file describes it (whether its headcount is official is said on import). */
 export type FrameAgency = Omit<Agency, 'headcountIllustrative'>;
 
@@ -73,9 +76,9 @@ function readRow(
   const province = cell('province', anyText);
   const islandRegion = cell('island_region', anyText);
   const headcount = cell('headcount', (v) =>
-    /^\d+$/.test(v) && Number(v) > 0 && Number.isSafeInteger(Number(v))
+    /^\d+$/.test(v) && Number(v) > 0 && Number(v) <= maxHeadcount
       ? undefined
-      : `headcount "${v}" must be a positive whole number`,
+      : `headcount "${v}" must be a positive whole number up to ${maxHeadcount}`,
   );
 
   if (!valid) return undefined;

@@ -86,7 +86,7 @@ describe('parseFrameCsv', () => {
         line: 4,
         column: 6,
         columnName: 'headcount',
-        problem: 'headcount "-3" must be a positive whole number',
+        problem: 'headcount "-3" must be a positive whole number up to 2147483647',
       },
       {
         line: 5,
@@ -98,7 +98,7 @@ describe('parseFrameCsv', () => {
         line: 5,
         column: 6,
         columnName: 'headcount',
-        problem: 'headcount "1.5" must be a positive whole number',
+        problem: 'headcount "1.5" must be a positive whole number up to 2147483647',
       },
       {
         line: 6,
@@ -111,11 +111,26 @@ describe('parseFrameCsv', () => {
         line: 6,
         column: 6,
         columnName: 'headcount',
-        problem: 'headcount "0" must be a positive whole number',
+        problem: 'headcount "0" must be a positive whole number up to 2147483647',
       },
     ]);
     expect(message).toBe(
       'Frame rejected: line 4, column 3: type "desa" must be provinsi, kabupaten or kota (and 6 more).',
+    );
+  });
+
+  it('refuses a headcount above what the database column holds (a 32-bit integer), naming line and column', () => {
+    const { details } = problemsOf(`${header}\nkab-a,A,kabupaten,Jambi,Sumatera,3000000000\n`);
+    expect(details).toEqual([
+      {
+        line: 2,
+        column: 6,
+        columnName: 'headcount',
+        problem: 'headcount "3000000000" must be a positive whole number up to 2147483647',
+      },
+    ]);
+    expect(parseFrameCsv(`${header}\nkab-a,A,kabupaten,Jambi,Sumatera,2147483647\n`)).toHaveLength(
+      1,
     );
   });
 
