@@ -11,6 +11,7 @@ import {
 import { seededRandom } from '../../server/services/seed/seeded-random.ts';
 import { compileQuestionnaire } from '../../server/services/validation/compile-questionnaire.ts';
 import type { Database } from '../../server/storage/db/schema.ts';
+import { saveDisclosureSettings } from '../../server/storage/repositories/disclosure-settings.ts';
 import { createStudy } from '../../server/storage/repositories/studies.ts';
 import { createWave, type Wave } from '../../server/storage/repositories/waves.ts';
 import type { QuestionnaireDefinition } from '../../surveys/types.ts';
@@ -184,4 +185,21 @@ export async function generateResultsStudy(
   }
   await importResponses(db, questionnaires, wave.id, responses);
   return { studyId, wave, sizes };
+}
+
+/**
+ * Marks a generated study public with the tests' disclosure settings: k = 10, and 15 for the
+ * sensitive H2.
+ *
+ * @example
+ * await publishResultsStudy(db, study.studyId);
+ */
+export async function publishResultsStudy(db: Kysely<Database>, studyId: string): Promise<void> {
+  await saveDisclosureSettings(db, {
+    studyId,
+    minimumCellSize: 10,
+    sensitiveMinimumCellSize: 15,
+    sensitiveQuestions: ['H2'],
+    public: true,
+  });
 }

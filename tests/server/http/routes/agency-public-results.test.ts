@@ -13,10 +13,10 @@ import type {
   PublicStudy,
   PublicViolations,
 } from '../../../../server/services/results/results-types.ts';
-import { saveDisclosureSettings } from '../../../../server/storage/repositories/disclosure-settings.ts';
 import { listAgencies } from '../../../../server/storage/repositories/agencies.ts';
 import {
   generateResultsStudy,
+  publishResultsStudy,
   setUpResultsFrame,
   type ResultsStudy,
 } from '../../../helpers/results-study.ts';
@@ -46,13 +46,7 @@ describe.each(testDialects())('agency and public results routes on $dialect', (d
   beforeAll(async () => {
     const questionnaires = await setUpResultsFrame(t.db);
     study = await generateResultsStudy(t.db, questionnaires, 'gen-route', 'route-seed-7');
-    await saveDisclosureSettings(t.db, {
-      studyId: study.studyId,
-      minimumCellSize: 10,
-      sensitiveMinimumCellSize: 15,
-      sensitiveQuestions: ['H2'],
-      public: true,
-    });
+    await publishResultsStudy(t.db, study.studyId);
     // A second study, never marked public.
     await generateResultsStudy(t.db, questionnaires, 'gen-private', 'route-seed-3');
     codes = (await listAgencies(t.db)).map((a) => a.code);

@@ -11,9 +11,9 @@ import {
 import type { QuestionnaireRegistry } from '../../../../server/services/questionnaires/questionnaire-registry.ts';
 import { sealDueBatch } from '../../../../server/services/submissions/seal-batch.ts';
 import type { AgencyResults } from '../../../../server/services/results/results-types.ts';
-import { saveDisclosureSettings } from '../../../../server/storage/repositories/disclosure-settings.ts';
 import {
   generateResultsStudy,
+  publishResultsStudy,
   resultsOptions,
   setUpResultsFrame,
   type ResultsStudy,
@@ -81,13 +81,7 @@ describe.each(testDialects())('results of open waves are never shown on $dialect
   beforeAll(async () => {
     questionnaires = await setUpResultsFrame(t.db);
     study = await generateResultsStudy(t.db, questionnaires, 'gen-release', 'release-seed-1');
-    await saveDisclosureSettings(t.db, {
-      studyId: study.studyId,
-      minimumCellSize: 10,
-      sensitiveMinimumCellSize: 15,
-      sensitiveQuestions: ['H2'],
-      public: true,
-    });
+    await publishResultsStudy(t.db, study.studyId);
     agency = [...study.sizes].find(([, n]) => n >= 20)![0];
     keys.agency = (await createAccessKey(t.db, { role: 'agency', agencyCode: agency })).key;
     keys.admin = (await createAccessKey(t.db, { role: 'admin', agencyCode: null })).key;
@@ -167,13 +161,7 @@ describe.each(testDialects())('results of open waves are never shown on $dialect
 
   it('answers a study whose only wave is open with RESULTS_NOT_RELEASED, and lists it nowhere public', async () => {
     await generateResultsStudy(t.db, questionnaires, 'gen-unreleased', 'release-seed-2');
-    await saveDisclosureSettings(t.db, {
-      studyId: 'gen-unreleased',
-      minimumCellSize: 10,
-      sensitiveMinimumCellSize: 15,
-      sensitiveQuestions: ['H2'],
-      public: true,
-    });
+    await publishResultsStudy(t.db, 'gen-unreleased');
     await t.db
       .updateTable('waves')
       .set({ status: 'open', closes_on: '2021-10-31' })
