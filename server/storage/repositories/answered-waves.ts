@@ -5,7 +5,8 @@ import { toCount } from '../db/values.ts';
 
 /**
  * The study and wave of the most recently opened **released** wave: closed, with at least one
- * stored response (among `studyIds` when given), or undefined. An open wave is never released:
+ * response, sealed or pending, as `waveHasResponses` (among `studyIds` when given), or
+ * undefined. An open wave is never released:
  * its results change with each submission, so two looks at them would tell one respondent's
  * answers apart (temporal differencing).
  *
@@ -21,12 +22,19 @@ export async function latestReleasedWave(
     .selectFrom('waves')
     .select(['waves.study_id', 'waves.id'])
     .where('waves.status', '=', 'closed')
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('responses')
-          .select('responses.id')
-          .whereRef('responses.wave_id', '=', 'waves.id'),
-      ),
+    .where(({ exists, or, selectFrom }) =>
+      or([
+        exists(
+          selectFrom('responses')
+            .select('responses.id')
+            .whereRef('responses.wave_id', '=', 'waves.id'),
+        ),
+        exists(
+          selectFrom('pending_responses')
+            .select('pending_responses.wave_id')
+            .whereRef('pending_responses.wave_id', '=', 'waves.id'),
+        ),
+      ]),
     );
   if (studyIds !== undefined) query = query.where('waves.study_id', 'in', studyIds);
   const row = await query
