@@ -53,10 +53,27 @@ describe.each(testDialects())('a wave closing during a submission on $dialect', 
       await openWave(t.db, studies.openWave.id);
     }
   });
+});
 
-  it.runIf(dialect.dialect === 'postgres')(
-    'makes a close wait for a submission in flight, and refuses the next one',
-    async () => {
+// PostgreSQL only: its submissions commit concurrently over a pool (SQLite has one writer).
+describe.each(testDialects().filter((d) => d.dialect === 'postgres'))(
+  'a wave closing while a submission is in flight on $dialect',
+  (dialect) => {
+    const t = useTestDatabase(dialect);
+    let studies: TestStudies;
+
+    beforeAll(async () => {
+      studies = await setUpTestStudies(t.db);
+    });
+
+    const pendingOf = async (clientId: string) =>
+      t.db
+        .selectFrom('pending_responses')
+        .select('client_id')
+        .where('client_id', '=', clientId)
+        .execute();
+
+    it('makes a close wait for a submission in flight, and refuses the next one', async () => {
       const first = randomUUID();
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
@@ -95,6 +112,6 @@ describe.each(testDialects())('a wave closing during a submission on $dialect', 
       } finally {
         await openWave(t.db, studies.openWave.id);
       }
-    },
-  );
-});
+    });
+  },
+);
