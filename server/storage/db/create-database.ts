@@ -31,8 +31,8 @@ const pageCacheKib = 2000;
  *
  * PostgreSQL gets a pool of `poolSize` connections (default 10), each with
  * `statement_timeout` set (default 30 s; a cancelled statement is error 57014). The `pg`
- * driver is loaded on the first query, so a server on SQLite never loads it (about 15 MB of
- * resident memory).
+ * driver is loaded on the first query, so a server on SQLite never loads it (15 MB of
+ * resident memory when imported alone; less beside the modules the server shares with it).
  *
  * @example
  * const db = createDatabase({ dialect: 'sqlite', path: 'data/netralitas.db' });
