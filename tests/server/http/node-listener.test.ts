@@ -87,10 +87,30 @@ describe('the node listener', () => {
       431,
     ],
     ['a NUL byte in the request line', `GET /api/\u0000 HTTP/1.1\r\nHost: x\r\n\r\n`, 400],
+    [
+      'a target that is not a path',
+      `OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      400,
+    ],
+    [
+      'an HTTP/1.1 request without Host',
+      `GET /api/studies HTTP/1.1\r\nConnection: close\r\n\r\n`,
+      400,
+    ],
+    [
+      'a CONNECT (this is not a proxy)',
+      `CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n`,
+      400,
+    ],
   ])('answers %s with the JSON envelope, not an empty body', async (_name, request, status) => {
     const answer = parseAnswer(await exchange(server.port, [request]));
     expect(answer.status).toBe(status);
     expect(answer.body.error?.code).toMatch(/^[A-Z_]+$/);
+  });
+
+  it('still answers an HTTP/1.0 health check that sends no Host', async () => {
+    const raw = await exchange(server.port, ['GET /healthz HTTP/1.0\r\n\r\n']);
+    expect(raw.split(' ')[1]).toBe('200');
   });
 
   it('drops a request whose headers never finish, with 408 in the envelope', async () => {
