@@ -13,11 +13,14 @@ export interface ListenOptions {
 }
 
 /**
- * Starts @hono/node-server on `host:port` and resolves once it listens. Node's own limits:
+ * Starts Node's HTTP server with @hono/node-server's request listener on `host:port` and
+ * resolves once it listens. Node's own limits:
  * a request must arrive whole within `requestTimeoutMs` and its headers within
  * `headersTimeoutMs` (Node's defaults, 300 s and 60 s, let a slow client hold a socket and a
- * half-read body for minutes); Node checks them every second. Requests Node refuses before
- * the app sees them get the envelope instead of an empty answer (`answerClientError`).
+ * half-read body for minutes); Node checks them every second. Requests refused before the
+ * app sees them get the envelope instead of an empty answer: Node's parser's
+ * (`answerClientError`), the listener's (`answerUnreadableRequest`), `CONNECT`, and an
+ * HTTP/1.1 request without Host.
  *
  * @example
  * const server = await listen(app.fetch, { port: 3000, host: '127.0.0.1', edge });
