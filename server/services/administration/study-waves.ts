@@ -4,7 +4,7 @@ import type { LocalizedText } from '../../../surveys/types.ts';
 import { AppError } from '../../errors.ts';
 import { inTransaction } from '../../storage/db/in-transaction.ts';
 import type { Database } from '../../storage/db/schema.ts';
-import { waveHasResponses } from '../../storage/repositories/answered-waves.ts';
+import { releasedWaveIds, waveHasResponses } from '../../storage/repositories/answered-waves.ts';
 import {
   createStudy,
   findStudy,
@@ -95,14 +95,11 @@ export async function createStudyFromVersion(
  */
 export async function listStudiesWithWaves(db: Kysely<Database>): Promise<StudyWithWaves[]> {
   const studies = await listStudies(db);
-  const listed = async (wave: Wave): Promise<ListedWave> => ({
-    ...wave,
-    released: wave.status === 'closed' && (await waveHasResponses(db, wave.id)),
-  });
+  const released = await releasedWaveIds(db);
   return Promise.all(
     studies.map(async (s) => ({
       ...s,
-      waves: await Promise.all((await listWaves(db, s.id)).map(listed)),
+      waves: (await listWaves(db, s.id)).map((w) => ({ ...w, released: released.has(w.id) })),
     })),
   );
 }

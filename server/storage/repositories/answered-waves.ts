@@ -1,5 +1,5 @@
 // Which waves have responses: the most recent released one (closed, answered), for dashboards that show only released results.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { toCount } from '../db/values.ts';
 
@@ -22,20 +22,7 @@ export async function latestReleasedWave(
     .selectFrom('waves')
     .select(['waves.study_id', 'waves.id'])
     .where('waves.status', '=', 'closed')
-    .where(({ exists, or, selectFrom }) =>
-      or([
-        exists(
-          selectFrom('responses')
-            .select('responses.id')
-            .whereRef('responses.wave_id', '=', 'waves.id'),
-        ),
-        exists(
-          selectFrom('pending_responses')
-            .select('pending_responses.wave_id')
-            .whereRef('pending_responses.wave_id', '=', 'waves.id'),
-        ),
-      ]),
-    );
+    .where(answered);
   if (studyIds !== undefined) query = query.where('waves.study_id', 'in', studyIds);
   const row = await query
     .orderBy('waves.opens_on', 'desc')
@@ -69,18 +56,41 @@ export async function countWaveResponses(db: Kysely<Database>, waveId: number): 
  * if (await waveHasResponses(db, wave.id)) throw new AppError('WAVE_RELEASED', '…');
  */
 export async function waveHasResponses(db: Kysely<Database>, waveId: number): Promise<boolean> {
-  const sealed = await db
-    .selectFrom('responses')
-    .select('id')
-    .where('wave_id', '=', waveId)
-    .limit(1)
+  const row = await db
+    .selectFrom('waves')
+    .select('waves.id')
+    .where('waves.id', '=', waveId)
+    .where(answered)
     .executeTakeFirst();
-  if (sealed) return true;
-  const pending = await db
-    .selectFrom('pending_responses')
-    .select('wave_id')
-    .where('wave_id', '=', waveId)
-    .limit(1)
-    .executeTakeFirst();
-  return pending !== undefined;
+  return row !== undefined;
+}
+
+/**
+ * The ids of every released wave (closed, with any response, sealed or pending), in one query.
+ *
+ * @example
+ * const released = await releasedWaveIds(db); // Set { 1, 4 }
+ */
+export async function releasedWaveIds(db: Kysely<Database>): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('waves')
+    .select('waves.id')
+    .where('waves.status', '=', 'closed')
+    .where(answered)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The condition on a `waves` row that it has a response, sealed or still pending. */
+function answered({ exists, or, selectFrom }: ExpressionBuilder<Database, 'waves'>) {
+  return or([
+    exists(
+      selectFrom('responses').select('responses.id').whereRef('responses.wave_id', '=', 'waves.id'),
+    ),
+    exists(
+      selectFrom('pending_responses')
+        .select('pending_responses.wave_id')
+        .whereRef('pending_responses.wave_id', '=', 'waves.id'),
+    ),
+  ]);
 }

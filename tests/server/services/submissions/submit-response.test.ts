@@ -9,33 +9,47 @@ import { responseStore } from '../../../../server/services/submissions/response-
 import { insertPendingResponse } from '../../../../server/storage/repositories/pending-responses.ts';
 import { closeWave, openWave } from '../../../../server/storage/repositories/waves.ts';
 import { validTestAnswers } from '../../../helpers/test-questionnaire.ts';
-import { testDialects, useTestDatabase } from '../../../helpers/test-databases.ts';
+import {
+  testDialects,
+  useTestDatabase,
+  type TestDialect,
+} from '../../../helpers/test-databases.ts';
 import { setUpTestStudies, type TestStudies } from '../../../helpers/test-studies.ts';
 
-describe.each(testDialects())('a wave closing during a submission on $dialect', (dialect) => {
+/** A test database with the test studies (`open-study` open), and its pending rows by client id. */
+function useOpenStudy(dialect: TestDialect) {
   const t = useTestDatabase(dialect);
-  let studies: TestStudies;
-
+  let studies: TestStudies | undefined;
   beforeAll(async () => {
     studies = await setUpTestStudies(t.db);
   });
+  return {
+    t,
+    studies: (): TestStudies => {
+      if (!studies) throw new Error('The studies exist only inside tests and hooks');
+      return studies;
+    },
+    pendingOf: (clientId: string) =>
+      t.db
+        .selectFrom('pending_responses')
+        .select('client_id')
+        .where('client_id', '=', clientId)
+        .execute(),
+  };
+}
 
-  const pendingOf = async (clientId: string) =>
-    t.db
-      .selectFrom('pending_responses')
-      .select('client_id')
-      .where('client_id', '=', clientId)
-      .execute();
+describe.each(testDialects())('a wave closing during a submission on $dialect', (dialect) => {
+  const { t, studies, pendingOf } = useOpenStudy(dialect);
 
   it('refuses with WAVE_CLOSED and stores nothing when the wave closes between look-up and insert', async () => {
     const store = responseStore(t.db);
     const deps: SubmitDeps = {
       db: t.db,
-      questionnaires: studies.questionnaires,
+      questionnaires: studies().questionnaires,
       today: () => '2021-09-16',
       // The close lands after the study and its open wave were looked up.
       store: async (response, token) => {
-        await closeWave(t.db, studies.openWave.id, '2021-09-16');
+        await closeWave(t.db, studies().openWave.id, '2021-09-16');
         return store(response, token);
       },
     };
@@ -50,7 +64,7 @@ describe.each(testDialects())('a wave closing during a submission on $dialect', 
       ).rejects.toMatchObject({ code: 'WAVE_CLOSED' });
       expect(await pendingOf(id)).toEqual([]);
     } finally {
-      await openWave(t.db, studies.openWave.id);
+      await openWave(t.db, studies().openWave.id);
     }
   });
 });
@@ -59,19 +73,7 @@ describe.each(testDialects())('a wave closing during a submission on $dialect', 
 describe.each(testDialects().filter((d) => d.dialect === 'postgres'))(
   'a wave closing while a submission is in flight on $dialect',
   (dialect) => {
-    const t = useTestDatabase(dialect);
-    let studies: TestStudies;
-
-    beforeAll(async () => {
-      studies = await setUpTestStudies(t.db);
-    });
-
-    const pendingOf = async (clientId: string) =>
-      t.db
-        .selectFrom('pending_responses')
-        .select('client_id')
-        .where('client_id', '=', clientId)
-        .execute();
+    const { t, studies, pendingOf } = useOpenStudy(dialect);
 
     it('makes a close wait for a submission in flight, and refuses the next one', async () => {
       const first = randomUUID();
@@ -81,7 +83,7 @@ describe.each(testDialects().filter((d) => d.dialect === 'postgres'))(
       const didInsert = new Promise<void>((resolve) => (inserted = resolve));
       const response = (clientId: string) => ({
         clientId,
-        waveId: studies.openWave.id,
+        waveId: studies().openWave.id,
         agencyCode: 'kab-sleman',
         questionnaireId: 'test-survey',
         questionnaireVersion: 1,
@@ -96,7 +98,7 @@ describe.each(testDialects().filter((d) => d.dialect === 'postgres'))(
       });
       await didInsert;
       let closed = false;
-      const closing = closeWave(t.db, studies.openWave.id, '2021-09-16').then(() => {
+      const closing = closeWave(t.db, studies().openWave.id, '2021-09-16').then(() => {
         closed = true;
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -110,7 +112,7 @@ describe.each(testDialects().filter((d) => d.dialect === 'postgres'))(
         expect(await insertPendingResponse(t.db, response(late))).toBe(false);
         expect(await pendingOf(late)).toEqual([]);
       } finally {
-        await openWave(t.db, studies.openWave.id);
+        await openWave(t.db, studies().openWave.id);
       }
     });
   },
